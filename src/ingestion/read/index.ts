@@ -58,6 +58,7 @@ export async function readArticles(file: string, opts: ReadOptions = {}): Promis
 export async function* iterateArticles(file: string, opts: ReadOptions = {}): AsyncGenerator<ArticleInput> {
   const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
   const ext = path.extname(file).toLowerCase();
+  const st = await statFile(file);
   const kind = KIND[ext];
   if (!kind) {
     throw new InputError(
@@ -65,7 +66,6 @@ export async function* iterateArticles(file: string, opts: ReadOptions = {}): As
       { file },
     );
   }
-  const st = await statFile(file);
   if (st.size === 0) throw new InputError('empty file', { file });
   const limit = kind === 'ndjson' ? Infinity : kind === 'json' ? Math.max(MAX_JSON_FILE_BYTES, maxBytes) : maxBytes;
   if (st.size > limit) throw new InputError(`file too large (${mb(st.size)}; the limit is ${mb(limit)})`, { file });
