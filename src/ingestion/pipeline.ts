@@ -1,0 +1,17 @@
+import { detectLanguage } from './detect-language.ts';
+import { extractQuotes } from './extract/index.ts';
+import { textMetadata } from './read/index.ts';
+import type { Article, ArticleInput, ExtractedQuote } from './types.ts';
+
+export interface AnalysedArticle {
+  article: Article;
+  quotes: ExtractedQuote[];
+}
+
+/** parse → detect language → extract and attribute: everything that needs nothing but the article itself. */
+export function analyseArticle(input: ArticleInput): AnalysedArticle {
+  const metadata = textMetadata(input.text);
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ArticleInput;
+  const article: Article = { ...metadata, ...defined, lang: input.lang ?? detectLanguage(input.text) };
+  return { article, quotes: extractQuotes(article.text, article.lang) };
+}

@@ -1,0 +1,77 @@
+import { fold } from '../text/fold.ts';
+
+// 1.000 / 1,000 / 1 000 / 1 000 (narrow no-break) are the same thousand; a lone separator followed by other than
+// three digits is a decimal mark.
+const NUMBER = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g;
+
+export function numbersIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(NUMBER)) {
+    const raw = match[0];
+    const grouped = /^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$/.test(raw) && !/^\d+[.,]\d{3}$/.test(raw.replace(/[\u00a0\u202f ]/g, ''))
+      ? raw.replace(/[.,\u00a0\u202f ]/g, '')
+      : raw;
+    // "5.000" is five thousand in vi/id/fr and "5,000" in en: a single separator before exactly three digits groups.
+    const normalised = /^\d{1,3}[.,]\d{3}$/.test(grouped) ? grouped.replace(/[.,]/, '') : grouped.replace(',', '.');
+    found.add(normalised.replace(/^0+(?=\d)/, ''));
+  }
+  return [...found];
+}
+
+/** Numbers a translator keeps: two digits or more (single digits are often spelled out). */
+export function anchorNumbers(text: string): string[] {
+  return numbersIn(text).filter((n) => n.replace('.', '').length >= 2);
+}
+
+const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
+const SENTENCE_START = /(^|[.!?:;"“”«»„\n]\s*|[-–—]\s+)$/;
+
+/** Names and acronyms, folded and spaceless so that `Hồ Chí Minh` = `Ho Chi Minh` and `Việt Nam` = `Vietnam`. */
+export function properNouns(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    const words = match[0].split(/\s+/);
+    const atSentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.index - 3), match.index));
+    const acronym = /^\p{Lu}{2,}/u.test(match[0]);
+    if (atSentenceStart && words.length === 1 && !acronym) continue;
+    const key = fold(match[0]).replace(/ /g, '');
+    if (key.length >= 3 && !/^\d+$/.test(key)) found.add(key);
+  }
+  return [...found];
+}
+
+export function vocabulary(text: string, cap = 4000): string[] {
+  const words = new Set<string>();
+  for (const word of fold(text).split(' ')) {
+    if (word.length >= 2) words.add(word);
+    if (words.size >= cap) break;
+  }
+  return [...words];
+}
+
+/** Words of a URL's last path segment, when it is a readable slug. */
+export function slugWords(url: string): string[] {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return [];
+  }
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  const words = fold(last.replace(/\.[a-z]{2,5}$/i, '')).split(' ');
+  return words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+}
+
+export function sameUrl(a?: string, b?: string): boolean {
+  if (!a || !b) return false;
+  const canonical = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/$/, '').toLowerCase();
+  return canonical(a) === canonical(b);
+}
+
+/** Share of `part` found in `whole`: 1 when every element of the smaller side is shared. */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const set = new Set(b);
+  const shared = a.filter((x) => set.has(x)).length;
+  return shared / Math.min(a.length, b.length);
+}

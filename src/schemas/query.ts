@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const MAX_QUERY_CHARS = 500;
+
+const limit = z.coerce.number().int().min(1).max(100).default(20).describe('1–100');
+const offset = z.coerce.number().int().min(0).max(100_000).default(0);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+const boolFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .default(false);
+
+export const QuotesQuerySchema = z.object({
+  speaker: z.string().trim().min(1).max(MAX_QUERY_CHARS).optional().describe('a speaker id or any spelling of the name'),
+  lang: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, id, fr, en').optional(),
+  q: z.string().max(MAX_QUERY_CHARS).optional().describe('full-text search in the quote text'),
+  articleId: z.string().max(128).optional(),
+  from: day.optional().describe('published on or after, YYYY-MM-DD'),
+  to: day.optional().describe('published on or before, YYYY-MM-DD'),
+  limit,
+  offset,
+  fallback: boolFlag.describe('with lang: clusters with no version in lang contribute their original'),
+});
+export type QuotesQuery = z.infer<typeof QuotesQuerySchema>;
+
+export const SpeakersQuerySchema = z.object({
+  q: z.string().max(MAX_QUERY_CHARS).optional().describe('any spelling, typo-tolerant, usable for autocomplete'),
+  limit,
+  offset,
+});
+export type SpeakersQuery = z.infer<typeof SpeakersQuerySchema>;
+
+export const IdParamSchema = z.object({ id: z.string().min(1).max(200) });

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const SpeakerRefSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .meta({ id: 'SpeakerRef', description: 'Who said it; null on the quote when the article does not tell.' });
+
+export const TranslationSchema = z
+  .object({
+    id: z.string(),
+    lang: z.string(),
+    text: z.string(),
+    original: z.boolean(),
+    articleId: z.string(),
+  })
+  .meta({ id: 'Translation', description: 'Another language version of the same utterance.' });
+
+export const QuoteSchema = z
+  .object({
+    id: z.string(),
+    clusterId: z.string().describe('shared by every version of the same utterance'),
+    lang: z.string(),
+    text: z.string().describe('the words inside the quote marks'),
+    speaker: SpeakerRefSchema.nullable(),
+    role: z.string().optional().describe('the title the article gives the speaker'),
+    source: z.object({
+      articleId: z.string(),
+      url: z.string().optional(),
+      title: z.string().optional(),
+      outlet: z.string().optional(),
+      publishedAt: z.string().optional(),
+    }),
+    offsets: z.object({ start: z.number().int(), end: z.number().int() }),
+    original: z.boolean().describe('the version in the language it was said in, when that can be told'),
+    confidence: z.object({
+      attribution: z.number().min(0).max(1),
+      link: z.number().min(0).max(1),
+    }),
+    attribution: z.object({
+      method: z.enum(['explicit', 'title', 'pronoun', 'context', 'none']),
+    }),
+    translations: z.array(TranslationSchema),
+    fallback: z
+      .boolean()
+      .optional()
+      .describe('true when this is the original standing in for a missing version in the requested language'),
+  })
+  .meta({ id: 'Quote' });
+
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const QuotePageSchema = z
+  .object({
+    data: z.array(QuoteSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    suggestions: z
+      .array(SpeakerRefSchema)
+      .optional()
+      .describe('close speakers when the one asked for is unknown'),
+  })
+  .meta({ id: 'QuotePage' });

@@ -1,0 +1,117 @@
+import type { Index, Meilisearch, SearchParams } from 'meilisearch';
+import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
+import { applyIndexConfig } from './meili/index-config.ts';
+import type { ArticleDoc, QuoteDoc, SpeakerDoc } from './documents.ts';
+
+const PAGE = 1000;
+
+/** Everything polyquote reads from and writes to Meilisearch goes through here. */
+export class Store {
+  readonly quotes;
+  readonly speakers;
+  readonly articles;
+
+  constructor(
+    readonly client: Meilisearch,
+    readonly prefix = '',
+  ) {
+    this.quotes = client.index<QuoteDoc>(`${prefix}quotes`);
+    this.speakers = client.index<SpeakerDoc>(`${prefix}speakers`);
+    this.articles = client.index<ArticleDoc>(`${prefix}articles`);
+  }
+
+  setup(): Promise<void> {
+    return applyIndexConfig(this.client, this.prefix);
+  }
+
+  async healthy(): Promise<boolean> {
+    return guarded(() => this.client.isHealthy());
+  }
+
+  async getArticle(id: string): Promise<ArticleDoc | undefined> {
+    return (await this.filterAll(this.articles, `id = ${filterValue(id)}`))[0];
+  }
+
+  async countArticles(): Promise<number> {
+    const stats = await guarded(() => this.articles.getStats());
+    return stats.numberOfDocuments;
+  }
+
+  /** Articles sharing a speaker with the new one, in a date window when the date is known: never the whole store. */
+  async candidateArticles(speakerIds: string[], excludeId: string, publishedTs?: number, windowDays = 30, limit = 200): Promise<ArticleDoc[]> {
+    if (!speakerIds.length) return [];
+    const filters = [filterIn('speakerIds', speakerIds), `id != ${filterValue(excludeId)}`];
+    if (publishedTs !== undefined) {
+      const window = windowDays * 86_400_000;
+      filters.push(`(publishedTs NOT EXISTS OR publishedTs ${publishedTs - window} TO ${publishedTs + window})`);
+    }
+    const result = await guarded(() => this.articles.search('', { filter: filters.join(' AND '), limit, sort: ['id:asc'] }));
+    return result.hits;
+  }
+
+  quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
+    return articleIds.length ? this.filterAll(this.quotes, filterIn('articleId', articleIds)) : Promise.resolve([]);
+  }
+
+  quotesByIds(ids: string[]): Promise<QuoteDoc[]> {
+    return ids.length ? this.filterAll(this.quotes, filterIn('id', ids)) : Promise.resolve([]);
+  }
+
+  async getQuote(id: string): Promise<QuoteDoc | undefined> {
+    return (await this.quotesByIds([id]))[0];
+  }
+
+  async getSpeaker(id: string): Promise<SpeakerDoc | undefined> {
+    return (await this.filterAll(this.speakers, `id = ${filterValue(id)}`))[0];
+  }
+
+  speakersByFoldedName(folded: string[]): Promise<SpeakerDoc[]> {
+    return folded.length ? this.filterAll(this.speakers, filterIn('foldedNames', folded)) : Promise.resolve([]);
+  }
+
+  search<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams) {
+    const target = index === 'quotes' ? this.quotes : this.speakers;
+    return guarded(() => target.search<T>(q, params));
+  }
+
+  /** What a speaker's quotes say about them: names per language, roles, languages, count. */
+  async speakerFacets(speakerId: string) {
+    const result = await guarded(() =>
+      this.quotes.search('', {
+        filter: `speakerId = ${filterValue(speakerId)}`,
+        hitsPerPage: 0,
+        page: 1,
+        facets: ['speakerName', 'role', 'lang'],
+      }),
+    );
+    return { total: result.totalHits ?? 0, facets: result.facetDistribution ?? {} };
+  }
+
+  async write(changes: {
+    quotes?: QuoteDoc[];
+    deleteQuotes?: string[];
+    article?: ArticleDoc;
+    deleteArticle?: string;
+  }): Promise<void> {
+    const tasks = [];
+    if (changes.deleteQuotes?.length) tasks.push(this.quotes.deleteDocuments(changes.deleteQuotes));
+    if (changes.quotes?.length) tasks.push(this.quotes.addDocuments(changes.quotes));
+    if (changes.article) tasks.push(this.articles.addDocuments([changes.article]));
+    if (changes.deleteArticle) tasks.push(this.articles.deleteDocument(changes.deleteArticle));
+    for (const task of tasks) await settled(task);
+  }
+
+  async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
+    if (deletes.length) await settled(this.speakers.deleteDocuments(deletes));
+    if (upserts.length) await settled(this.speakers.addDocuments(upserts));
+  }
+
+  private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string): Promise<T[]> {
+    const out: T[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await guarded(() => index.getDocuments<T>({ filter, limit: PAGE, offset }));
+      out.push(...page.results);
+      if (page.results.length < PAGE) return out;
+    }
+  }
+}
