@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { ConfigError, type Config } from './config.ts';
+import { IngestService } from './service/ingest.ts';
+import { QueryService } from './service/queries.ts';
+import { createMeiliClient } from './storage/meili/client.ts';
+import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded.ts';
+import { Store } from './storage/store.ts';
+import type { Services } from './http/services.ts';
+
+export interface Backend {
+  services: Services;
+  connection: MeiliConnection;
+  /** Stops what this process started (the embedded Meilisearch); leaves an external or shared one running. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Meilisearch — the external one of MEILI_URL, the embedded one another polyquote process already runs on
+ * DATA_DIR (when `shareRunning`), or a new embedded one — applies index-config/ and builds the services.
+ */
+export async function openBackend(config: Config, logger: Logger, { shareRunning = false } = {}): Promise<Backend> {
+  let embedded: EmbeddedMeili | undefined;
+  let connection: MeiliConnection;
+  if (config.MEILI_URL) {
+    connection = { url: config.MEILI_URL, masterKey: config.MEILI_MASTER_KEY! };
+  } else {
+    const running = shareRunning ? await findRunningMeili(config.DATA_DIR) : undefined;
+    if (running) {
+      connection = running;
+    } else {
+      embedded = await startEmbeddedMeili({
+        dataDir: config.DATA_DIR,
+        bin: config.MEILI_BIN,
+        logger: logger.child({ component: 'meilisearch' }),
+        onRestart: (info) => logger.warn(info, 'Meilisearch restarted by the supervisor'),
+      });
+      connection = embedded;
+    }
+  }
+  const client = createMeiliClient({ url: connection.url, masterKey: connection.masterKey, timeoutMs: config.MEILI_TIMEOUT_MS });
+  const store = new Store(client, config.INDEX_PREFIX);
+  try {
+    await store.setup();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const services: Services = {
+    store,
+    queries: new QueryService(store),
+    ingest: new IngestService(store, { linkThreshold: config.LINK_THRESHOLD }),
+  };
+  return { services, connection, close: async () => embedded?.stop() };
+}
+
+/**
+ * The key write routes require. Unset with the embedded store (a developer's machine): one is generated once, kept in
+ * DATA_DIR and printed. Unset with an external store (production): refuse to start.
+ */
+export async function resolveApiKey(config: Config, announce: (key: string) => void): Promise<string> {
+  if (config.API_KEY) return config.API_KEY;
+  if (config.MEILI_URL) throw new ConfigError('API_KEY is required when MEILI_URL is set (write routes need it)');
+  const file = path.join(config.DATA_DIR, 'api.key');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim()) {
+    announce(existing.trim());
+    return existing.trim();
+  }
+  const key = randomBytes(24).toString('base64url');
+  await mkdir(config.DATA_DIR, { recursive: true });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  announce(key);
+  return key;
+}

@@ -1,0 +1,68 @@
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openBackend } from '../bootstrap.ts';
+import { collectArticleFiles, InputError, readArticles } from '../ingestion/read/index.ts';
+import { MeiliConfigError } from '../storage/meili/embedded.ts';
+import { StoreUnavailableError } from '../storage/meili/client.ts';
+import { progressReporter } from './progress.ts';
+
+const USAGE = 'usage: npm run index -- <file|directory> [more …]   (.txt, .html, .json, .ndjson)';
+
+/**
+ * Ingests files into the same store `npm start` uses (sharing its running Meilisearch when there is one). Every file
+ * that fails is reported with its reason; the others are ingested anyway; the exit code is 1 when any failed.
+ */
+export async function runIndexCli(args: string[], env = process.env): Promise<number> {
+  if (!args.length || args.includes('--help') || args.includes('-h')) {
+    process.stderr.write(`${USAGE}\n`);
+    return args.length ? 0 : 2;
+  }
+  const config = loadConfig(env);
+  const logger = pino({ level: env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const files = await collectArticleFiles(args);
+  if (!files.length) {
+    process.stderr.write(`polyquote index: no article files found in ${args.join(' ')}\n${USAGE}\n`);
+    return 1;
+  }
+  const backend = await openBackend(config, logger, { shareRunning: true });
+  const failures: Array<{ file: string; reason: string }> = [];
+  let articles = 0;
+  let quotes = 0;
+  const progress = progressReporter(files.length);
+  try {
+    for (const [done, file] of files.entries()) {
+      progress.update(done, file);
+      try {
+        const result = await backend.services.ingest.ingest(await readArticles(file));
+        articles += result.articles.length;
+        quotes += result.quotes.length;
+      } catch (error) {
+        failures.push({ file, reason: reasonOf(error) });
+      }
+    }
+    progress.update(files.length, 'done');
+    progress.finish();
+  } finally {
+    await backend.close();
+  }
+  process.stdout.write(`ingested ${articles} articles (${quotes} quotes) from ${files.length - failures.length} of ${files.length} files\n`);
+  for (const failure of failures) process.stderr.write(`failed: ${failure.file}: ${failure.reason}\n`);
+  return failures.length ? 1 : 0;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof InputError || error instanceof StoreUnavailableError) return error.message;
+  return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runIndexCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const known = error instanceof ConfigError || error instanceof MeiliConfigError || error instanceof InputError;
+      process.stderr.write(`polyquote index: ${known ? (error as Error).message : `failed: ${(error as Error)?.message ?? error}`}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Services } from './services.ts';
+import swagger from './plugins/external/swagger.ts';
+import security from './plugins/external/security.ts';
+import errors from './plugins/app/errors.ts';
+import listQuotes from './routes/quotes/list.ts';
+import getQuote from './routes/quotes/get.ts';
+import listSpeakers from './routes/speakers/list.ts';
+import getSpeaker from './routes/speakers/get.ts';
+import createArticles from './routes/articles/create.ts';
+import deleteArticle from './routes/articles/delete.ts';
+import health from './routes/health/index.ts';
+
+export type AppConfig = Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_MAX' | 'RATE_LIMIT_WINDOW_MS' | 'BODY_LIMIT_BYTES'> & { apiKey: string };
+
+/** The HTTP API around the given services; starting and stopping the process is server.ts's business. */
+export async function buildApp(config: AppConfig, services: Services, fastifyOptions: FastifyServerOptions = {}) {
+  const app = Fastify({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ...fastifyOptions,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', services);
+
+  await app.register(errors);
+  await app.register(security, {
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitMax: config.RATE_LIMIT_MAX,
+    rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
+  });
+  await app.register(swagger);
+
+  await app.register(health);
+  await app.register(listQuotes);
+  await app.register(getQuote);
+  await app.register(listSpeakers);
+  await app.register(getSpeaker);
+  await app.register(createArticles, { apiKey: config.apiKey });
+  await app.register(deleteArticle, { apiKey: config.apiKey });
+  return app;
+}

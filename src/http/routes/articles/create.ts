@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ArticlesBodySchema, IngestReportSchema } from '../../../schemas/article.ts';
+import { ProblemSchema } from '../../../schemas/problem.ts';
+import { toQuote } from '../../../service/queries.ts';
+import { requireApiKey } from '../../plugins/app/auth.ts';
+
+const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, options) => {
+  app.post('/articles', {
+    preHandler: requireApiKey(options.apiKey),
+    schema: {
+      tags: ['articles'],
+      summary: 'Ingest one article or an array; re-posting an id replaces its quotes. Quotes are queryable on return.',
+      security: [{ apiKey: [] }],
+      body: ArticlesBodySchema,
+      response: { 200: IngestReportSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema, 503: ProblemSchema },
+    },
+    handler: async (request) => {
+      const articles = Array.isArray(request.body) ? request.body : [request.body];
+      const result = await app.services.ingest.ingest(articles);
+      return {
+        articles: result.articles,
+        quotes: result.quotes.map((doc) => {
+          const { id, clusterId, lang, text, speaker, source } = toQuote(doc);
+          return { id, clusterId, lang, text, speaker, articleId: source.articleId };
+        }),
+      };
+    },
+  });
+};
+export default createArticles;
