@@ -21,7 +21,7 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-  LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   EMBEDDER_URL: z.url().optional(),
   EMBEDDER_MODEL: z.string().default('text-embedding-3-small'),
   LOAD_SAMPLES: z
