@@ -1,0 +1,90 @@
+import { ALL_PROFILES } from '../languages/index.ts';
+
+/** Parts of a page that are not the article: related-news blocks, captions, counters, video prompts, credits. */
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  /** Lower case, trimmed, without the table pipes some scrapers leave around cells. */
+  bare: string;
+}
+
+// Markers of any language apply to every article: scraped pages mix them (an English page with `TIN LIÊN QUAN`).
+const blockHeadings = ALL_PROFILES.flatMap((p) => p.boilerplate.blockHeadings);
+const lineStarts = ALL_PROFILES.flatMap((p) => p.boilerplate.lineStarts);
+const lineContains = ALL_PROFILES.flatMap((p) => p.boilerplate.lineContains);
+const HEADLINE_MAX_WORDS = 24;
+const CAPTION_MAX_CHARS = 320;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const bare = text.slice(start, end).replace(/^[\s|]+|[\s|]+$/g, '').toLowerCase();
+    lines.push({ start, end, bare });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isMarkerLine(line: Line): boolean {
+  const { bare } = line;
+  if (!bare) return false;
+  // The marker must be followed by nothing or a non-letter: `Komentar (0)`, `Sumber:`, but not `Sumber daya`.
+  if (lineStarts.some((m) => bare.startsWith(m) && !/^\p{L}/u.test(bare.slice(m.length).trimStart()))) return true;
+  return bare.length <= CAPTION_MAX_CHARS && lineContains.some((m) => bare.includes(m));
+}
+
+function isBlockHeading(line: Line): boolean {
+  return blockHeadings.some((h) => line.bare === h || line.bare.startsWith(h + ' |') || line.bare.startsWith(h + ':'));
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Lines a related-news block is made of: links, images, separators, headlines, bylines. */
+function looksLikeBlockItem(line: Line): boolean {
+  const { bare } = line;
+  if (!bare || bare.includes('|') || bare.startsWith('![')) return true;
+  return wordCount(bare) <= HEADLINE_MAX_WORDS && !/[.:;,]$/.test(bare);
+}
+
+/** A teaser paragraph sits under a lone separator or a short `Author |` line. */
+function opensTeaser(text: string, line: Line): boolean {
+  const raw = text.slice(line.start, line.end).trim();
+  return raw === '|' || (/\|$/.test(raw) && !raw.includes('![') && wordCount(raw) <= 6);
+}
+
+export function findBoilerplate(text: string): Range[] {
+  const lines = splitLines(text);
+  const ranges: Range[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlockHeading(line)) {
+      let last = i;
+      let previous: Line | undefined;
+      for (let j = i + 1; j < lines.length; j++) {
+        const next = lines[j];
+        const item = looksLikeBlockItem(next) || (previous !== undefined && opensTeaser(text, previous)) || isMarkerLine(next);
+        if (!item) break;
+        last = j;
+        if (next.bare) previous = next;
+      }
+      ranges.push({ start: line.start, end: lines[last].end });
+      i = last;
+    } else if (isMarkerLine(line)) {
+      ranges.push({ start: line.start, end: line.end });
+    }
+  }
+  return ranges;
+}
+
+export function insideAny(ranges: Range[], start: number, end: number): boolean {
+  return ranges.some((r) => start >= r.start && end <= r.end);
+}

@@ -1,0 +1,116 @@
+import type { ArticleContext } from './context.ts';
+import { clauseAfter, clauseBefore, CONFIDENCE, resolveMention, speechVerbsIn, type Attribution, type Clause } from './attribution.ts';
+import { detectMentions, type Mention, type PersonRegistry } from './persons.ts';
+import type { QuoteSpan } from './quote-marks.ts';
+
+/**
+ * Quote or not. Quotation marks also enclose slogans, titles, nicknames and scare-quoted terms; what sets a quotation
+ * apart is a speech act someone performs next to it: a verb of saying with its speaker right after or before the
+ * quote, or, for a fragment woven into a sentence, a named speaker and a verb of saying earlier in that sentence.
+ */
+
+/** Where the verb of saying may stand in the clause after a quote (`- Quyền Bộ trưởng Ngoại giao Lê Hoài Trung nhấn mạnh`). */
+const AFTER_VERB_WINDOW = 10;
+/** Where the speaker may stand around that verb. */
+const SPEAKER_WINDOW = 8;
+const MIN_FRAGMENT_WORDS = 5;
+
+const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+
+/** Every word capitalised: the name of a work, a programme or an event, not speech. */
+function isTitleCase(quote: string): boolean {
+  const words = wordsOf(quote).filter((w) => w.length > 3);
+  return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+function cueBeforeQuote(ctx: ArticleContext, before: Clause): boolean {
+  const { lexicon: lx, text, tokens } = ctx;
+  for (let k = Math.max(before.from, before.to - 3); k < before.to; k++) {
+    const cue = lx.notQuoteCues.match(text, tokens, k, before.to);
+    if (cue) return true;
+  }
+  return false;
+}
+
+/** The mention that names the speaker: the first person-like mention near the verb. */
+function speakerNear(mentions: Mention[], verb: { at: number; end: number }, prefer: 'before' | 'after' | 'first'): Mention | undefined {
+  const near = mentions.filter((m) => m.first <= verb.end + SPEAKER_WINDOW && m.end >= verb.at - SPEAKER_WINDOW);
+  // A bare capitalised run counts only right next to the verb (`Collins said`, `said Sarah Collins`).
+  const usable = near.filter((m) => m.kind !== 'candidate' || m.end === verb.at || m.first === verb.end);
+  if (prefer === 'before') return usable.filter((m) => m.end <= verb.at).at(-1) ?? usable.find((m) => m.first >= verb.end);
+  return usable[0];
+}
+
+function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
+  const clause = clauseAfter(ctx, span);
+  if (clause.to <= clause.from) return undefined;
+  const quote = ctx.text.slice(span.start, span.end);
+  const lead = ctx.text.slice(span.close, ctx.tokens[clause.from].start);
+  const trailing = ctx.text.slice(span.end, span.open < span.close ? span.close - 1 : span.close);
+  const closedOff = /[,.!?…]\s*$/.test(quote + trailing) || /^\s*[,\-–—:]/.test(lead);
+  if (!closedOff) return undefined;
+  // `"….” He added that…` starts a new sentence; only a verb within its first words still attributes the quote.
+  const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && ctx.tokens[clause.from].capitalized;
+  const window = newSentence ? 3 : AFTER_VERB_WINDOW;
+  const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
+  if (!verb) return undefined;
+  const speaker = speakerNear(detectMentions(ctx, clause.from, clause.to), verb, 'first');
+  return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
+}
+
+function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry, clause: Clause): Attribution | undefined {
+  if (clause.to <= clause.from) return undefined;
+  const { text, tokens, lexicon: lx } = ctx;
+  const quote = text.slice(span.start, span.end);
+  const gap = text.slice(tokens[clause.to - 1].end, span.open);
+  const mentions = detectMentions(ctx, clause.from, clause.to);
+  const verbs = speechVerbsIn(ctx, clause.from, clause.to);
+  const verb = verbs.at(-1);
+  let marker: number | undefined;
+  for (let k = clause.from; k < clause.to && marker === undefined; k++) if (lx.sourceMarkers.match(text, tokens, k, clause.to)) marker = k;
+
+  // `Menurut X, "…"`, `Selon X, « … »`, `Theo X, "…"`.
+  if (marker !== undefined && /,\s*$/.test(gap)) {
+    const source = mentions.find((m) => m.first > marker! && m.kind !== 'candidate') ?? mentions.find((m) => m.first > marker!);
+    if (source) return resolveMention(source, registry, span.open, true);
+  }
+  const introduces = /[:,]\s*$/.test(gap) || (/^\s+$/.test(gap) && verb?.end === clause.to && /^\p{Lu}/u.test(quote));
+  // `X said: "…"`, `X nói: "…"`, `he said, "…"`.
+  if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1)) {
+    const speaker = speakerNear(mentions, verb, 'before');
+    return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
+  }
+  // `Tổng Bí thư Tô Lâm: "…"` — a name and a colon stand for the verb.
+  const last = mentions.at(-1);
+  if (/:\s*$/.test(gap) && last && last.end === clause.to && (last.kind === 'name' || last.kind === 'title')) {
+    return resolveMention(last, registry, span.open, true);
+  }
+  return undefined;
+}
+
+/** A fragment inside reported speech: `X stated that …, expressing the desire to "…"`. */
+function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry, clause: Clause): Attribution | undefined {
+  const quote = ctx.text.slice(span.start, span.end);
+  if (wordsOf(quote).length < MIN_FRAGMENT_WORDS) return undefined;
+  const verb = speechVerbsIn(ctx, clause.from, clause.to)[0];
+  if (!verb) return undefined;
+  const subject = detectMentions(ctx, clause.from, verb.at).filter((m) => m.kind === 'name' || m.kind === 'title' || m.kind === 'pronoun').at(-1);
+  if (!subject) return undefined;
+  const attribution = resolveMention(subject, registry, span.open, false);
+  if (!attribution.speakerName) return undefined;
+  return { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) };
+}
+
+/** The attribution of a quoted span when it is a quotation, undefined when it is not one. */
+export function classifyQuote(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
+  const before = clauseBefore(ctx, span);
+  const quote = ctx.text.slice(span.start, span.end);
+  if (cueBeforeQuote(ctx, before)) return undefined;
+  const after = attributedAfter(ctx, span, registry);
+  if (after?.speakerName) return after;
+  // Short or title-like spans are terms, names and titles unless someone is explicitly said to have said them.
+  if (wordsOf(quote).length < 2 || isTitleCase(quote)) return after;
+  const preceding = attributedBefore(ctx, span, registry, before);
+  if (preceding?.speakerName) return preceding;
+  return after ?? preceding ?? attributedInSentence(ctx, span, registry, before);
+}

@@ -1,0 +1,49 @@
+import type { Lexicon } from './lexicon.ts';
+import type { Range } from './boilerplate.ts';
+import type { QuoteSpan } from './quote-marks.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+/** One article prepared for extraction: its tokens and which of them are narration (not quoted, not boilerplate). */
+export interface ArticleContext {
+  text: string;
+  lexicon: Lexicon;
+  tokens: Token[];
+  narrative: boolean[];
+}
+
+export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[], boilerplate: Range[]): ArticleContext {
+  const tokens = tokenize(text);
+  const excluded = [...spans.map((s) => ({ start: s.open, end: s.close })), ...boilerplate].sort((a, b) => a.start - b.start);
+  const narrative = new Array<boolean>(tokens.length);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (r < excluded.length && excluded[r].end <= t.start) r++;
+    narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
+  }
+  return { text, lexicon, tokens, narrative };
+}
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenIndexAt(ctx: ArticleContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a sentence ends between token `k - 1` and token `k`. */
+export function sentenceBreakBefore(ctx: ArticleContext, k: number): boolean {
+  if (k <= 0 || k >= ctx.tokens.length) return true;
+  const previous = ctx.tokens[k - 1];
+  const gap = ctx.text.slice(previous.end, ctx.tokens[k].start);
+  if (gap.includes('\n')) return true;
+  if (!/[.!?…;]/.test(gap)) return false;
+  // `Tn. Le`, `No. 59`, `M. Trung`: an abbreviation's full stop, not a sentence end.
+  const abbreviation = /^\.\s+$/.test(gap) && (ctx.lexicon.abbreviations.has(previous.key) || /^\p{Lu}$/u.test(previous.text));
+  return !abbreviation;
+}

@@ -1,0 +1,97 @@
+import { ALL_PROFILES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
+import { onlySpacesBetween, tokenKey, tokenize, type Token } from './tokens.ts';
+
+interface Phrase<T> {
+  keys: string[];
+  /** The phrase was written with a final full stop (`Tn.`), which the text must have too. */
+  needsDot: boolean;
+  value: T;
+}
+
+export interface PhraseMatch<T> {
+  length: number;
+  value: T;
+}
+
+/** Multi-word lexicon lookup on a token stream, longest match first. */
+export class PhraseMatcher<T> {
+  private readonly byFirstKey = new Map<string, Phrase<T>[]>();
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [phrase, value] of entries) {
+      const keys = tokenize(phrase).map((t) => t.key);
+      if (!keys.length) continue;
+      const list = this.byFirstKey.get(keys[0]) ?? [];
+      list.push({ keys, needsDot: phrase.trim().endsWith('.'), value });
+      this.byFirstKey.set(keys[0], list);
+    }
+    for (const list of this.byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  /** The longest phrase starting at token `i`, its words separated by blanks only, not reaching past `limit`. */
+  match(text: string, tokens: Token[], i: number, limit = tokens.length): PhraseMatch<T> | undefined {
+    const candidates = this.byFirstKey.get(tokens[i].key);
+    if (!candidates) return undefined;
+    for (const phrase of candidates) {
+      const n = phrase.keys.length;
+      if (i + n > limit) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) {
+        ok = tokens[i + k].key === phrase.keys[k] && onlySpacesBetween(text, tokens[i + k - 1].end, tokens[i + k].start);
+      }
+      if (ok && phrase.needsDot && text[tokens[i + n - 1].end] !== '.') ok = false;
+      if (ok) return { length: n, value: phrase.value };
+    }
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.byFirstKey.get(key)?.some((p) => p.keys.length === 1) ?? false;
+  }
+}
+
+/** A language profile turned into lookup structures, built once per language. */
+export interface Lexicon {
+  profile: LanguageProfile;
+  speechVerbs: PhraseMatcher<true>;
+  sourceMarkers: PhraseMatcher<true>;
+  honorifics: PhraseMatcher<Gender>;
+  titleHeads: PhraseMatcher<true>;
+  titleWords: PhraseMatcher<true>;
+  titleConnectors: PhraseMatcher<true>;
+  pronouns: PhraseMatcher<Gender>;
+  notQuoteCues: PhraseMatcher<true>;
+  cliticSuffixes: { suffix: string; gender: Gender }[];
+  cliticHosts: Set<string>;
+  abbreviations: Set<string>;
+  /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
+  surnames: Set<string>;
+}
+
+const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
+const cache = new Map<string, Lexicon>();
+const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map(tokenKey)));
+
+export function lexiconFor(lang: string): Lexicon {
+  const profile = languageProfile(lang);
+  let lexicon = cache.get(profile.code);
+  if (!lexicon) {
+    lexicon = {
+      profile,
+      speechVerbs: new PhraseMatcher(flag(profile.speechVerbs)),
+      sourceMarkers: new PhraseMatcher(flag(profile.sourceMarkers)),
+      honorifics: new PhraseMatcher(profile.honorifics.map((h) => [h.word, h.gender])),
+      titleHeads: new PhraseMatcher(flag(profile.titles)),
+      titleWords: new PhraseMatcher(flag(profile.titleWords)),
+      titleConnectors: new PhraseMatcher(flag(profile.titleConnectors)),
+      pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
+      notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
+      cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
+      cliticHosts: new Set(profile.cliticHosts.map(tokenKey)),
+      abbreviations: new Set(profile.abbreviations.map(tokenKey)),
+      surnames: sharedSurnames,
+    };
+    cache.set(profile.code, lexicon);
+  }
+  return lexicon;
+}

@@ -1,0 +1,225 @@
+import { fold } from '../../text/fold.ts';
+import type { Gender } from '../languages/index.ts';
+import type { ArticleContext } from './context.ts';
+import { onlySpacesBetween } from './tokens.ts';
+
+/**
+ * People as an article mentions them: by name (with honorific or title), by title alone, or by pronoun.
+ * `candidate` is a capitalised run that may or may not be a person; callers decide from where it stands.
+ */
+export type MentionKind = 'name' | 'candidate' | 'title' | 'pronoun';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  name?: string;
+  role?: string;
+  gender: Gender;
+}
+
+const MAX_NAME_WORDS = 4;
+const MAX_RUN_WORDS = 7;
+
+function isFunctionWord(ctx: ArticleContext, i: number): boolean {
+  const { lexicon: lx, text, tokens } = ctx;
+  return Boolean(
+    lx.speechVerbs.match(text, tokens, i) || lx.sourceMarkers.match(text, tokens, i) ||
+      lx.pronouns.match(text, tokens, i) || lx.honorifics.match(text, tokens, i) || lx.titleHeads.match(text, tokens, i),
+  );
+}
+
+/** A run of capitalised words, trimmed to the person's name when titles or bodies precede it. */
+function nameRunAt(ctx: ArticleContext, i: number, limit: number): { first: number; end: number } | undefined {
+  const { tokens, text, lexicon } = ctx;
+  let end = i;
+  while (
+    end < limit && end - i < MAX_RUN_WORDS && tokens[end].capitalized &&
+    (end === i || onlySpacesBetween(text, tokens[end - 1].end, tokens[end].start)) && !isFunctionWord(ctx, end)
+  ) end++;
+  if (end === i) return undefined;
+  let first = i;
+  if (end - first > MAX_NAME_WORDS) {
+    // `Luar Negeri Le Hoai Trung`, `Bộ Công Thương Nguyễn Hồng Diên`: the name starts at the family name.
+    let k = first + 1;
+    while (k < end - 1 && !lexicon.surnames.has(tokens[k].key)) k++;
+    first = k < end - 1 ? k : end - 3;
+  }
+  while (first < end && lexicon.titleWords.match(text, tokens, first, end)) first++;
+  return first < end ? { first, end } : undefined;
+}
+
+/** A title: a head (`Menteri`) with the ranks, portfolios and bodies around it (`Penjabat Menteri Luar Negeri`). */
+function titleRunAt(ctx: ArticleContext, i: number, limit: number): number | undefined {
+  const { tokens, text, lexicon: lx } = ctx;
+  let end = i;
+  let hasHead = false;
+  while (end < limit) {
+    if (end > i && !onlySpacesBetween(text, tokens[end - 1].end, tokens[end].start)) break;
+    const head = lx.titleHeads.match(text, tokens, end, limit);
+    const word = head ?? lx.titleWords.match(text, tokens, end, limit);
+    if (word) {
+      hasHead ||= Boolean(head);
+      end += word.length;
+      continue;
+    }
+    const connector = end > i ? lx.titleConnectors.match(text, tokens, end, limit) : undefined;
+    const next = connector ? end + connector.length : -1;
+    if (connector && next < limit && (lx.titleWords.match(text, tokens, next, limit) || lx.titleHeads.match(text, tokens, next, limit))) {
+      end = next;
+      continue;
+    }
+    break;
+  }
+  return hasHead ? end : undefined;
+}
+
+const slice = (ctx: ArticleContext, first: number, end: number) =>
+  ctx.text.slice(ctx.tokens[first].start, ctx.tokens[end - 1].end);
+
+function precededBySpeechVerb(ctx: ArticleContext, i: number, from: number): boolean {
+  for (let k = Math.max(from, i - 3); k < i; k++) {
+    const verb = ctx.lexicon.speechVerbs.match(ctx.text, ctx.tokens, k, i);
+    if (verb && k + verb.length === i) return true;
+  }
+  return false;
+}
+
+function nameMention(ctx: ArticleContext, at: number, run: { first: number; end: number }, from: number, gender: Gender, role?: string): Mention {
+  const { tokens, text, lexicon } = ctx;
+  const words = run.end - run.first;
+  const introduced = at < run.first; // by a honorific or a title
+  const vietnameseShape = words >= 2 && lexicon.surnames.has(tokens[run.first].key);
+  const speaks = words >= 2 && run.end < tokens.length && Boolean(lexicon.speechVerbs.match(text, tokens, run.end)) &&
+    onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
+  const spoken = words >= 2 && precededBySpeechVerb(ctx, run.first, from);
+  const kind = introduced || vietnameseShape || speaks || spoken ? 'name' : 'candidate';
+  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role, gender };
+}
+
+/** After a title: its holder's name, directly or in apposition (`le ministre …, Le Hoai Trung`), or none. */
+function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: number, from: number): Mention {
+  const { tokens, text } = ctx;
+  let roleEnd = titleEnd;
+  let k = titleEnd;
+  while (k < limit) {
+    const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+    if (/^\s*,\s*$/.test(gap)) {
+      // French chains titles in apposition: `le secrétaire du Comité central, ministre par intérim …, Le Hoai Trung`.
+      const chained = titleRunAt(ctx, k, limit);
+      if (chained) {
+        roleEnd = k = chained;
+        continue;
+      }
+    } else if (!/^\s+$/.test(gap)) break;
+    const run = nameRunAt(ctx, k, limit);
+    if (run && run.first === k) return nameMention(ctx, i, run, from, 'x', slice(ctx, i, roleEnd));
+    break;
+  }
+  return { kind: 'title', first: i, end: titleEnd, role: slice(ctx, i, roleEnd), gender: 'x' };
+}
+
+function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number): Mention | undefined {
+  const { tokens, text, lexicon: lx } = ctx;
+  const token = tokens[i];
+  for (const clitic of lx.cliticSuffixes) {
+    if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
+    const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
+    if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender };
+  }
+  const honorific = lx.honorifics.match(text, tokens, i, limit);
+  if (honorific) {
+    const next = i + honorific.length;
+    if (next < limit && /^\.?\s+$/.test(text.slice(tokens[next - 1].end, tokens[next].start))) {
+      const titleEnd = titleRunAt(ctx, next, limit);
+      if (titleEnd) {
+        const titled = titledMention(ctx, next, titleEnd, limit, from);
+        return { ...titled, first: i, gender: honorific.value };
+      }
+      const run = nameRunAt(ctx, next, limit);
+      if (run && run.first === next) return nameMention(ctx, i, run, from, honorific.value);
+    }
+  }
+  const titleEnd = titleRunAt(ctx, i, limit);
+  if (titleEnd) return titledMention(ctx, i, titleEnd, limit, from);
+  const pronoun = lx.pronouns.match(text, tokens, i, limit);
+  if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
+  const run = token.capitalized ? nameRunAt(ctx, i, limit) : undefined;
+  return run ? nameMention(ctx, run.first, run, from, 'x') : undefined;
+}
+
+/** Every mention of a person in tokens [from, to), left to right. */
+export function detectMentions(ctx: ArticleContext, from: number, to: number): Mention[] {
+  const mentions: Mention[] = [];
+  for (let i = from; i < to; ) {
+    const mention = mentionAt(ctx, i, from, to);
+    if (mention) {
+      mentions.push(mention);
+      i = Math.max(mention.end, i + 1);
+    } else i++;
+  }
+  return mentions;
+}
+
+export interface Person {
+  name: string;
+  words: string[];
+  role?: string;
+  gender: Gender;
+}
+
+const words = (s: string) => fold(s).split(' ').filter(Boolean);
+const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
+
+/** The people an article has mentioned so far, in order, for resolving titles and pronouns to names. */
+export class PersonRegistry {
+  private readonly people: Person[] = [];
+  private readonly timeline: { offset: number; person: Person }[] = [];
+
+  /** The known person a spelling refers to: the same words, or part of them including the last (`Trung`, `Collins`). */
+  find(name: string): Person | undefined {
+    const said = words(name);
+    if (!said.length) return undefined;
+    return this.people.find((p) => said.every((w) => p.words.includes(w)) && (said.includes(p.words.at(-1)!) || said.length >= 2))
+      ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
+  }
+
+  note(offset: number, name: string, gender: Gender, role?: string): Person {
+    let person = this.find(name);
+    if (!person) {
+      person = { name, words: words(name), gender, role };
+      this.people.push(person);
+    } else {
+      person.role ??= role;
+      if (person.gender === 'x') person.gender = gender;
+    }
+    this.timeline.push({ offset, person });
+    return person;
+  }
+
+  /** Records that someone known was referred to at `offset`, keeping them the most recent person. */
+  touch(offset: number, person: Person): void {
+    this.timeline.push({ offset, person });
+  }
+
+  lastBefore(offset: number, gender: Gender): Person | undefined {
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const { offset: at, person } = this.timeline[i];
+      if (at < offset && compatible(person.gender, gender)) return person;
+    }
+    return undefined;
+  }
+
+  /** The most recent person before `offset` whose title contains every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
+  holderOf(title: string, offset: number): Person | undefined {
+    const wanted = words(title);
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const { offset: at, person } = this.timeline[i];
+      if (at >= offset || !person.role) continue;
+      const role = words(person.role);
+      if (wanted.every((w) => role.includes(w))) return person;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What extraction needs to know about one language, as plain data. The extraction code reads only this shape,
+ * so supporting a new language means writing one more profile module and registering it.
+ * Words are written as the language writes them; matching is case-insensitive unless said otherwise.
+ */
+
+/** Grammatical gender a honorific or pronoun implies; `x` when it implies none. */
+export type Gender = 'm' | 'f' | 'x';
+
+export interface GenderedWord {
+  word: string;
+  gender: Gender;
+}
+
+export interface LanguageProfile {
+  code: string;
+  name: string;
+  /** Verbs and verb phrases of saying, in the forms news prose uses (`phân tích`, `ujar`, `a déclaré`, `said`). */
+  speechVerbs: string[];
+  /** Words that put the source before what it said, followed by the source and a comma: `Menurut X, "…"`. */
+  sourceMarkers: string[];
+  /** Forms of address put before a name and never part of it. A trailing `.` must be written in the text too. */
+  honorifics: GenderedWord[];
+  /** Heads of titles (`Bộ trưởng`, `Menteri`, `ministre`, `President`). */
+  titles: string[];
+  /** Words that build a title around its head: ranks, portfolios, bodies (`Quyền`, `Luar Negeri`, `Affaires`). */
+  titleWords: string[];
+  /** Lower-case function words that may sit inside a title (`des`, `of`). */
+  titleConnectors: string[];
+  /** Words that stand for a person already mentioned. */
+  pronouns: GenderedWord[];
+  /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
+  cliticSuffixes: GenderedWord[];
+  cliticHosts: string[];
+  /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */
+  abbreviations: string[];
+  /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
+  surnames: string[];
+  /** Words just before quote marks that make the quoted words a name, a title or a slogan rather than speech. */
+  notQuoteCues: string[];
+  boilerplate: {
+    /** Lines that open a block of links to other articles (`TIN LIÊN QUAN`, `BERITA TERKAIT`). */
+    blockHeadings: string[];
+    /** Lines starting with these are not article prose (`Komentar (0)`, `Xem video`, `[iklan_2]`). */
+    lineStarts: string[];
+    /** Lines containing these are photo captions or credits (`- Photo :`, `Ảnh:`). */
+    lineContains: string[];
+  };
+}
