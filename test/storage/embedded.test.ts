@@ -53,19 +53,15 @@ t.test('lifecycle: start, key reuse, crash restart, stop', async (t) => {
   t.same(disco, { pid: meili.pid(), url: meili.url, ownerPid: process.pid });
   t.same(await findRunningMeili(dataDir), { url: meili.url, masterKey: meili.masterKey });
 
-  // a second start on the same data dir: refused with one line, or attached with ifRunning: 'reuse'
-  // (simulate another owner by rewriting ownerPid to a live process that is not us)
-  const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  t.teardown(() => void sleeper.kill('SIGKILL'));
-  await writeFile(path.join(dataDir, 'meili.json'), JSON.stringify({ ...disco, ownerPid: sleeper.pid }));
-  await t.rejects(startEmbeddedMeili({ dataDir }), { name: 'ConfigError', message: /already running/ });
+  // a second start on the same data dir (here from the same process): refused with one line, or attached
+  await t.rejects(startEmbeddedMeili({ dataDir }), { name: 'ConfigError', message: /already run by process \d+ at http/ });
   const attached = await startEmbeddedMeili({ dataDir, ifRunning: 'reuse' });
   t.equal(attached.owned, false);
   t.equal(attached.url, meili.url);
   t.equal(attached.masterKey, meili.masterKey);
   await attached.stop();
   t.ok(isAlive(meili.pid()!), "stopping an attached handle leaves the owner's Meilisearch running");
-  await writeFile(path.join(dataDir, 'meili.json'), JSON.stringify(disco));
+  t.ok(existsSync(path.join(dataDir, 'meili.lock')), 'lock held');
 
   // data, then kill -9: the supervisor restarts it on the same URL with the same key, data kept
   const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
@@ -88,6 +84,7 @@ t.test('lifecycle: start, key reuse, crash restart, stop', async (t) => {
   t.notOk(isAlive(pid), 'process gone');
   t.equal(meili.pid(), undefined);
   t.notOk(existsSync(path.join(dataDir, 'meili.json')), 'discovery file removed');
+  t.notOk(existsSync(path.join(dataDir, 'meili.lock')), 'lock released');
   t.equal(await findRunningMeili(dataDir), undefined);
   await sleep(300);
   t.equal(restarts.length, 1, 'no restart after stop');
@@ -125,6 +122,12 @@ t.test('stale discovery file and orphan cleanup', async (t) => {
   const found = await findRunningMeili(dataDir);
   t.ok(found, 'the other process\'s Meilisearch is found (what the CLI does while the server runs)');
   const orphanPid = JSON.parse(await readFile(path.join(dataDir, 'meili.json'), 'utf8')).pid as number;
+  await t.rejects(startEmbeddedMeili({ dataDir }), {
+    name: 'ConfigError',
+    message: new RegExp(`already run by process ${server.pid} at ${found!.url}`),
+  }, 'a second server on the same data dir is refused');
+  const attached = await startEmbeddedMeili({ dataDir, ifRunning: 'reuse' });
+  t.same({ url: attached.url, masterKey: attached.masterKey, owned: attached.owned }, { ...found, owned: false });
   server.kill('SIGKILL');
   await until('server death', () => server.exitCode !== null || server.signalCode !== null);
   t.ok(isAlive(orphanPid), 'orphan left behind');
@@ -135,6 +138,16 @@ t.test('stale discovery file and orphan cleanup', async (t) => {
   t.not(meili.pid(), orphanPid);
   t.ok((await fetch(`${meili.url}/health`)).ok);
   t.equal(meili.masterKey, found!.masterKey, 'same key');
+});
+
+t.test('concurrent starts on one data dir: exactly one owner', async (t) => {
+  const dataDir = t.testdir();
+  const results = await Promise.allSettled([startEmbeddedMeili({ dataDir }), startEmbeddedMeili({ dataDir })]);
+  const ok = results.filter((r) => r.status === 'fulfilled');
+  t.equal(ok.length, 1, 'one started');
+  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  t.match(failed.reason, { name: 'ConfigError', message: /already run by process/ });
+  await (ok[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof startEmbeddedMeili>>>).value.stop();
 });
 
 t.test('binary resolution errors are one clear line', async (t) => {

@@ -108,6 +108,7 @@ const HINT = 'set MEILI_BIN to a Meilisearch binary, or MEILI_URL (+ MEILI_MASTE
 export const DISCOVERY_FILE = 'meili.json';
 export const MASTER_KEY_FILE = 'master.key';
 export const LOG_FILE = 'meili.log';
+export const LOCK_FILE = 'meili.lock';
 const MAX_LOG_BYTES = 20 * 1024 * 1024;
 
 const noopLogger: MeiliLogger = { info() {}, warn() {}, error() {}, debug() {} };
@@ -245,6 +246,42 @@ function removeDiscoverySync(dataDir: string, pid: number | undefined): void {
   }
 }
 
+/**
+ * Takes `<dataDir>/meili.lock` (O_EXCL, holds our pid) for as long as we own the data dir's Meilisearch.
+ * Returns undefined when taken, else the pid of the live process holding it (possibly ourselves: a second embedded
+ * server on one data dir in one process is refused too). A lock left by a dead process is taken over.
+ */
+async function acquireLock(dataDir: string): Promise<number | undefined> {
+  const file = path.join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await fsp.writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return undefined;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new MeiliConfigError(`cannot write ${file}: ${(err as Error).message}`);
+      }
+    }
+    const pid = Number.parseInt(await fsp.readFile(file, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid ? ownedLocks.has(dataDir) : isAlive(pid))) return pid;
+    if (!Number.isInteger(pid)) await sleep(20); // being written right now, or garbage: look again before removing
+    const again = Number.parseInt(await fsp.readFile(file, 'utf8').catch(() => ''), 10);
+    if (again === pid || !Number.isInteger(again)) await fsp.unlink(file).catch(() => undefined); // stale
+  }
+  throw new MeiliConfigError(`cannot take ${file}: another process keeps taking it`);
+}
+
+function releaseLockSync(dataDir: string): void {
+  if (!ownedLocks.has(dataDir)) return;
+  ownedLocks.delete(dataDir);
+  const file = path.join(dataDir, LOCK_FILE);
+  try {
+    if (Number.parseInt(readFileSync(file, 'utf8'), 10) === process.pid) unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
 /** Whether `pid` is a live process (a zombie waiting to be reaped by someone else counts as dead). */
 export function isAlive(pid: number): boolean {
   try {
@@ -350,6 +387,7 @@ function formatUrl(host: string, port: number): string {
 // last-resort cleanup: kill every live child synchronously when this process exits
 
 const liveChildren = new Map<number, string>(); // pid → dataDir
+const ownedLocks = new Set<string>(); // data dirs whose lock this process holds
 let exitHookInstalled = false;
 
 function installExitHook(): void {
@@ -365,6 +403,7 @@ function installExitHook(): void {
       removeDiscoverySync(dataDir, pid);
     }
     liveChildren.clear();
+    for (const dataDir of ownedLocks) releaseLockSync(dataDir);
   });
 }
 
@@ -401,211 +440,245 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
     throw new MeiliConfigError(`DATA_DIR=${opts.dataDir}: cannot create it (${(err as Error).message})`);
   }
 
-  // Already running on this data dir?
-  const existing = await readDiscovery(dataDir);
-  if (existing && isAlive(existing.pid) && (await looksLikeMeili(existing.pid))) {
-    const ownerAlive = existing.ownerPid !== process.pid && isAlive(existing.ownerPid);
-    if (ownerAlive) {
-      if (opts.ifRunning === 'reuse' && (await isHealthy(existing.url))) {
-        const masterKey = await loadOrCreateMasterKey(dataDir);
-        log.info({ url: existing.url, pid: existing.pid, ownerPid: existing.ownerPid }, 'reusing running Meilisearch');
-        return attached(dataDir, existing, masterKey);
+  // One owner per data dir: Meilisearch itself does not stop a second process from opening the same database.
+  const holder = await acquireLock(dataDir);
+  if (holder !== undefined) {
+    if (opts.ifRunning === 'reuse') {
+      const deadline = Date.now() + startTimeoutMs; // the owner may still be starting it
+      for (;;) {
+        const conn = await findRunningMeili(dataDir);
+        const d = await readDiscovery(dataDir);
+        if (conn && d) {
+          log.info({ url: d.url, pid: d.pid, ownerPid: d.ownerPid }, 'reusing the running Meilisearch of this data dir');
+          return attached(dataDir, d, conn.masterKey);
+        }
+        if (Date.now() > deadline || !isAlive(holder)) break;
+        await sleep(100);
       }
-      throw new MeiliConfigError(
-        `Meilisearch for DATA_DIR=${dataDir} is already running (pid ${existing.pid}, owned by process ${existing.ownerPid}, ${existing.url}): stop that server, use another DATA_DIR, or set MEILI_URL=${existing.url}`,
-      );
     }
-    log.warn({ pid: existing.pid, ownerPid: existing.ownerPid }, 'killing orphaned Meilisearch left by a dead server');
-    await killPid(existing.pid);
+    const d = await readDiscovery(dataDir);
+    throw new MeiliConfigError(
+      `Meilisearch for DATA_DIR=${dataDir} is already run by process ${holder}${d ? ` at ${d.url}` : ''}: stop that server, ` +
+        `use another DATA_DIR${d ? `, or set MEILI_URL=${d.url}` : ''} (delete ${path.join(dataDir, LOCK_FILE)} if process ${holder} is not a polyquote server)`,
+    );
   }
-  if (existing) removeDiscoverySync(dataDir, existing.pid);
+  ownedLocks.add(dataDir);
+  installExitHook();
 
-  const bin = await ensureExecutable(resolved, dataDir);
-  const masterKey = await loadOrCreateMasterKey(dataDir);
-  await Promise.all(['dumps', 'snapshots'].map((d) => fsp.mkdir(path.join(dataDir, d), { recursive: true })));
-  await trimLog(logFile);
+  try {
+    return await startOwned();
+  } catch (err) {
+    releaseLockSync(dataDir);
+    throw err;
+  }
 
-  let port = opts.port ?? (await freePort(host));
-  let url = formatUrl(host, port);
+  async function startOwned(): Promise<EmbeddedMeili> {
+    // A Meilisearch left behind by a dead server (SIGKILLed: no exit hook ran) still holds the database: kill it.
+    const existing = await readDiscovery(dataDir);
+    if (existing && isAlive(existing.pid) && (await looksLikeMeili(existing.pid))) {
+      log.warn({ pid: existing.pid, ownerPid: existing.ownerPid }, 'killing orphaned Meilisearch left by a dead server');
+      await killPid(existing.pid);
+    }
+    if (existing) removeDiscoverySync(dataDir, existing.pid);
 
-  let child: ChildProcess | undefined;
-  let stopping = false;
-  let stopPromise: Promise<void> | undefined;
-  let restartCount = 0;
-  let restartTimer: NodeJS.Timeout | undefined;
-  let healthySince = 0;
+    const bin = await ensureExecutable(resolved, dataDir);
+    const masterKey = await loadOrCreateMasterKey(dataDir);
+    await Promise.all(['dumps', 'snapshots'].map((d) => fsp.mkdir(path.join(dataDir, d), { recursive: true })));
+    await trimLog(logFile);
 
-  const spawnOnce = async (): Promise<ChildProcess> => {
-    const fd = openSync(logFile, 'a', 0o600);
-    let proc: ChildProcess;
-    try {
-      proc = spawn(
-        bin,
-        [
-          '--db-path', dbPath,
-          '--dump-dir', path.join(dataDir, 'dumps'),
-          '--snapshot-dir', path.join(dataDir, 'snapshots'),
-          '--http-addr', `${host.includes(':') ? `[${host}]` : host}:${port}`,
-          '--env', 'production',
-          '--no-analytics',
-          ...(opts.extraArgs ?? []),
-        ],
-        {
-          cwd: dataDir,
-          // own process group: a terminal Ctrl-C reaching our group must not kill it behind the supervisor's back
-          detached: true,
-          stdio: ['ignore', fd, fd],
-          // the key goes through the environment, not argv (argv is world-readable in ps)
-          env: {
-            ...process.env,
-            MEILI_MASTER_KEY: masterKey,
-            MEILI_LOG_LEVEL: opts.meiliLogLevel ?? 'WARN',
-            MEILI_NO_ANALYTICS: 'true',
-            MEILI_ENV: 'production',
+    let port = opts.port ?? (await freePort(host));
+    let url = formatUrl(host, port);
+
+    let child: ChildProcess | undefined;
+    let launching: ChildProcess | undefined; // a restart in progress, not yet healthy
+    let stopping = false;
+    let stopPromise: Promise<void> | undefined;
+    let restartCount = 0;
+    let restartTimer: NodeJS.Timeout | undefined;
+    let healthySince = 0;
+
+    const spawnOnce = async (): Promise<ChildProcess> => {
+      const fd = openSync(logFile, 'a', 0o600);
+      let proc: ChildProcess;
+      try {
+        proc = spawn(
+          bin,
+          [
+            '--db-path', dbPath,
+            '--dump-dir', path.join(dataDir, 'dumps'),
+            '--snapshot-dir', path.join(dataDir, 'snapshots'),
+            '--http-addr', `${host.includes(':') ? `[${host}]` : host}:${port}`,
+            '--env', 'production',
+            '--no-analytics',
+            ...(opts.extraArgs ?? []),
+          ],
+          {
+            cwd: dataDir,
+            // own process group: a terminal Ctrl-C reaching our group must not kill it behind the supervisor's back
+            detached: true,
+            stdio: ['ignore', fd, fd],
+            // the key goes through the environment, not argv (argv is world-readable in ps)
+            env: {
+              ...process.env,
+              MEILI_MASTER_KEY: masterKey,
+              MEILI_LOG_LEVEL: opts.meiliLogLevel ?? 'WARN',
+              MEILI_NO_ANALYTICS: 'true',
+              MEILI_ENV: 'production',
+            },
           },
-        },
-      );
-    } finally {
-      closeSync(fd);
-    }
-    proc.unref();
-    await new Promise<void>((resolve, reject) => {
-      proc.once('spawn', () => resolve());
-      proc.once('error', (err) => reject(new MeiliStartError(`cannot run ${bin}: ${err.message}; ${HINT}`)));
-    });
-    if (proc.pid !== undefined) liveChildren.set(proc.pid, dataDir);
-    installExitHook();
-    return proc;
-  };
-
-  /** Spawns and waits for /health; rejects (after killing it) when it exits early or never gets healthy. */
-  const launch = async (): Promise<ChildProcess> => {
-    const proc = await spawnOnce();
-    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    proc.once('exit', (code, signal) => {
-      exited = { code, signal };
-      if (proc.pid !== undefined) liveChildren.delete(proc.pid);
-    });
-    const deadline = Date.now() + startTimeoutMs;
-    let delay = 20;
-    while (!exited && !stopping) {
-      if (await isHealthy(url, 500)) return proc;
-      if (Date.now() > deadline) break;
-      await sleep(delay);
-      delay = Math.min(delay * 1.5, 250);
-    }
-    if (!exited) {
-      await killChild(proc, 2000);
-    }
-    const tail = await logTail(logFile);
-    const why = stopping
-      ? 'stopped while starting'
-      : exited
-        ? `exited during start-up (code ${exited.code ?? '-'}${exited.signal ? `, signal ${exited.signal}` : ''})`
-        : `did not answer ${url}/health within ${Math.round(startTimeoutMs / 1000)} s`;
-    throw new MeiliStartError(`Meilisearch ${why}; see ${logFile}${tail ? `:\n${tail}` : ''}`);
-  };
-
-  const supervise = (proc: ChildProcess) => {
-    proc.once('exit', (code, signal) => {
-      if (child === proc) child = undefined;
-      const willRestart = !stopping;
-      try {
-        opts.onExit?.({ pid: proc.pid, code, signal, willRestart });
-      } catch (err) {
-        log.error({ err }, 'onExit callback failed');
-      }
-      if (!willRestart) return;
-      log.error({ pid: proc.pid, code, signal }, 'Meilisearch exited unexpectedly; restarting it');
-      // an instance that ran well for a minute starts the backoff again
-      if (Date.now() - healthySince > 60_000) attempt = 0;
-      scheduleRestart();
-    });
-  };
-
-  let attempt = 0;
-  const scheduleRestart = () => {
-    if (stopping) return;
-    attempt += 1;
-    const delay = attempt === 1 ? 100 : Math.min(250 * 2 ** (attempt - 2), 10_000);
-    restartTimer = setTimeout(async () => {
-      restartTimer = undefined;
-      if (stopping) return;
-      try {
-        const proc = await launch();
-        if (stopping) {
-          await killChild(proc, 10_000);
-          return;
-        }
-        child = proc;
-        healthySince = Date.now();
-        restartCount += 1;
-        supervise(proc);
-        await writeDiscovery(dataDir, { pid: proc.pid!, url, ownerPid: process.pid }).catch((err) =>
-          log.warn({ err }, 'cannot write the Meilisearch discovery file'),
         );
-        log.warn({ pid: proc.pid, url, attempt, restarts: restartCount }, 'Meilisearch restarted');
-        const info = { pid: proc.pid!, attempt, restarts: restartCount };
-        attempt = 0;
+      } finally {
+        closeSync(fd);
+      }
+      proc.unref();
+      await new Promise<void>((resolve, reject) => {
+        proc.once('spawn', () => resolve());
+        proc.once('error', (err) => reject(new MeiliStartError(`cannot run ${bin}: ${err.message}; ${HINT}`)));
+      });
+      if (proc.pid !== undefined) liveChildren.set(proc.pid, dataDir);
+      installExitHook();
+      return proc;
+    };
+
+    /** Spawns and waits for /health; rejects (after killing it) when it exits early or never gets healthy. */
+    const launch = async (): Promise<ChildProcess> => {
+      const proc = await spawnOnce();
+      launching = proc;
+      try {
+        return await waitHealthy(proc);
+      } finally {
+        if (launching === proc) launching = undefined;
+      }
+    };
+
+    const waitHealthy = async (proc: ChildProcess): Promise<ChildProcess> => {
+      let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+      proc.once('exit', (code, signal) => {
+        exited = { code, signal };
+        if (proc.pid !== undefined) liveChildren.delete(proc.pid);
+      });
+      const deadline = Date.now() + startTimeoutMs;
+      let delay = 20;
+      while (!exited && !stopping) {
+        if (await isHealthy(url, 500)) return proc;
+        if (Date.now() > deadline) break;
+        await sleep(delay);
+        delay = Math.min(delay * 1.5, 250);
+      }
+      if (!exited) {
+        await killChild(proc, 2000);
+      }
+      const tail = await logTail(logFile);
+      const why = stopping
+        ? 'stopped while starting'
+        : exited
+          ? `exited during start-up (code ${exited.code ?? '-'}${exited.signal ? `, signal ${exited.signal}` : ''})`
+          : `did not answer ${url}/health within ${Math.round(startTimeoutMs / 1000)} s`;
+      throw new MeiliStartError(`Meilisearch ${why}; see ${logFile}${tail ? `:\n${tail}` : ''}`);
+    };
+
+    const supervise = (proc: ChildProcess) => {
+      proc.once('exit', (code, signal) => {
+        if (child === proc) child = undefined;
+        const willRestart = !stopping;
         try {
-          opts.onRestart?.(info);
+          opts.onExit?.({ pid: proc.pid, code, signal, willRestart });
         } catch (err) {
-          log.error({ err }, 'onRestart callback failed');
+          log.error({ err }, 'onExit callback failed');
         }
-      } catch (err) {
-        log.error({ err: (err as Error).message, attempt }, 'Meilisearch restart failed; retrying');
+        if (!willRestart) return;
+        log.error({ pid: proc.pid, code, signal }, 'Meilisearch exited unexpectedly; restarting it');
+        // an instance that ran well for a minute starts the backoff again
+        if (Date.now() - healthySince > 60_000) attempt = 0;
         scheduleRestart();
-      }
-    }, delay);
-    restartTimer.unref();
-  };
+      });
+    };
 
-  // First start; when the port chosen by the OS gets taken in between, try another one.
-  const t0 = Date.now();
-  for (let tries = 1; ; tries++) {
-    try {
-      child = await launch();
-      break;
-    } catch (err) {
-      const tail = await logTail(logFile, 600);
-      if (opts.port === undefined && tries < 3 && /address already in use|os error 98/i.test(tail)) {
-        port = await freePort(host);
-        url = formatUrl(host, port);
-        continue;
+    let attempt = 0;
+    const scheduleRestart = () => {
+      if (stopping) return;
+      attempt += 1;
+      const delay = attempt === 1 ? 100 : Math.min(250 * 2 ** (attempt - 2), 10_000);
+      restartTimer = setTimeout(async () => {
+        restartTimer = undefined;
+        if (stopping) return;
+        try {
+          const proc = await launch();
+          if (stopping) {
+            await killChild(proc, 10_000);
+            return;
+          }
+          child = proc;
+          healthySince = Date.now();
+          restartCount += 1;
+          supervise(proc);
+          await writeDiscovery(dataDir, { pid: proc.pid!, url, ownerPid: process.pid }).catch((err) =>
+            log.warn({ err }, 'cannot write the Meilisearch discovery file'),
+          );
+          log.warn({ pid: proc.pid, url, attempt, restarts: restartCount }, 'Meilisearch restarted');
+          const info = { pid: proc.pid!, attempt, restarts: restartCount };
+          attempt = 0;
+          try {
+            opts.onRestart?.(info);
+          } catch (err) {
+            log.error({ err }, 'onRestart callback failed');
+          }
+        } catch (err) {
+          log.error({ err: (err as Error).message, attempt }, 'Meilisearch restart failed; retrying');
+          scheduleRestart();
+        }
+      }, delay);
+      restartTimer.unref();
+    };
+
+    // First start; when the port chosen by the OS gets taken in between, try another one.
+    const t0 = Date.now();
+    for (let tries = 1; ; tries++) {
+      try {
+        child = await launch();
+        break;
+      } catch (err) {
+        const tail = await logTail(logFile, 600);
+        if (opts.port === undefined && tries < 3 && /address already in use|os error 98/i.test(tail)) {
+          port = await freePort(host);
+          url = formatUrl(host, port);
+          continue;
+        }
+        throw err;
       }
-      throw err;
     }
+    healthySince = Date.now();
+    supervise(child);
+    await writeDiscovery(dataDir, { pid: child.pid!, url, ownerPid: process.pid });
+    log.info({ url, pid: child.pid, dataDir, ms: Date.now() - t0 }, 'embedded Meilisearch started');
+
+    const stop = (): Promise<void> => {
+      stopPromise ??= (async () => {
+        stopping = true;
+        if (restartTimer) clearTimeout(restartTimer);
+        const proc = child ?? launching;
+        if (proc) {
+          await killChild(proc, 10_000);
+          log.info({ pid: proc.pid }, 'embedded Meilisearch stopped');
+        }
+        removeDiscoverySync(dataDir, proc?.pid);
+        releaseLockSync(dataDir);
+      })();
+      return stopPromise;
+    };
+
+    return {
+      dataDir,
+      owned: true,
+      get url() {
+        return url;
+      },
+      masterKey,
+      pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+      restarts: () => restartCount,
+      stop,
+    };
   }
-  healthySince = Date.now();
-  supervise(child);
-  await writeDiscovery(dataDir, { pid: child.pid!, url, ownerPid: process.pid });
-  log.info({ url, pid: child.pid, dataDir, ms: Date.now() - t0 }, 'embedded Meilisearch started');
-
-  const stop = (): Promise<void> => {
-    stopPromise ??= (async () => {
-      stopping = true;
-      if (restartTimer) clearTimeout(restartTimer);
-      const proc = child;
-      if (proc) {
-        await killChild(proc, 10_000);
-        log.info({ pid: proc.pid }, 'embedded Meilisearch stopped');
-      }
-      removeDiscoverySync(dataDir, proc?.pid);
-    })();
-    return stopPromise;
-  };
-
-  return {
-    dataDir,
-    owned: true,
-    get url() {
-      return url;
-    },
-    masterKey,
-    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
-    restarts: () => restartCount,
-    stop,
-  };
 }
 
 /** Handle on a Meilisearch run by another process: stop() leaves it running. */
