@@ -34,6 +34,8 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
       embedded = await startEmbeddedMeili({
         dataDir: config.DATA_DIR,
         bin: config.MEILI_BIN,
+        // The CLI shares a Meilisearch another polyquote process is still starting; the server refuses to double up.
+        ifRunning: shareRunning ? 'reuse' : 'fail',
         logger: logger.child({ component: 'meilisearch' }),
         onRestart: (info) => logger.warn(info, 'Meilisearch restarted by the supervisor'),
       });

@@ -15,7 +15,7 @@ export const ConfigSchema = z.object({
   MEILI_BIN: z.string().min(1).optional(),
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/, 'letters, digits, _ and - only').default(''),
-  API_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  API_KEY: z.string().min(8, 'at least 8 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: commaList.default([]),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),

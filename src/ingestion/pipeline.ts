@@ -12,6 +12,11 @@ export interface AnalysedArticle {
 export function analyseArticle(input: ArticleInput): AnalysedArticle {
   const metadata = textMetadata(input.text);
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ArticleInput;
-  const article: Article = { ...metadata, ...defined, lang: input.lang ?? detectLanguage(input.text) };
+  const article: Article = { ...metadata, ...defined, id: storableId(input.id), lang: input.lang ?? detectLanguage(input.text) };
   return { article, quotes: extractQuotes(article.text, article.lang) };
+}
+
+/** Article ids become part of Meilisearch document ids, which allow only letters, digits, `-` and `_`. */
+export function storableId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 128) || 'article';
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyseArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
-import { speakerLanguage } from '../ingestion/languages/index.ts';
+import { speakerLanguage } from '../ingestion/languages/name-spelling.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
