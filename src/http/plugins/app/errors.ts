@@ -10,10 +10,11 @@ export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const errors = error.validation.map((issue) => {
-        const path = (issue.params?.issue as { path?: PropertyKey[] } | undefined)?.path ?? issue.instancePath.split('/').filter(Boolean);
-        const parameter = path.length ? path.map(String).join('.') : where;
-        return { parameter, message: issue.message ?? 'invalid' };
+      const errors = error.validation.flatMap((entry) => {
+        const issue = entry.params?.issue as ZodIssueLike | undefined;
+        if (issue) return describeIssue(issue, where);
+        const path = entry.instancePath.split('/').filter(Boolean);
+        return [{ parameter: path.length ? path.join('.') : where, message: entry.message ?? 'invalid' }];
       });
       const detail = errors.map((e) => `${e.parameter}: ${e.message}`).join('; ');
       return sendProblem(reply, 400, `invalid ${where}: ${detail}`.slice(0, 2000), { errors: errors.slice(0, 50) });
@@ -44,4 +45,24 @@ function publicMessage(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported content type; send application/json';
   if (error.code?.startsWith('FST_') || error.code === undefined) return error.message.slice(0, 500);
   return 'bad request';
+}
+
+interface ZodIssueLike {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: ZodIssueLike[][];
+}
+
+/**
+ * One line per wrong parameter. A union (one article or an array of them) reports the branch the input was meant
+ * for: the one whose issues lie inside the value rather than at its top.
+ */
+function describeIssue(issue: ZodIssueLike, where: string, prefix: PropertyKey[] = []): Array<{ parameter: string; message: string }> {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors?.length) {
+    const branch = issue.errors.find((issues) => issues.every((i) => i.path.length > 0)) ?? issue.errors[0];
+    return branch.flatMap((inner) => describeIssue(inner, where, path));
+  }
+  return [{ parameter: path.length ? path.map(String).join('.') : where, message: issue.message }];
 }

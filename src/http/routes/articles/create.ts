@@ -6,7 +6,8 @@ import { requireApiKey } from '../../plugins/app/auth.ts';
 
 const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, options) => {
   app.post('/articles', {
-    preHandler: requireApiKey(options.apiKey),
+    // Authentication comes before validation: a client without the key learns nothing about the body's shape.
+    onRequest: requireApiKey(options.apiKey),
     schema: {
       tags: ['articles'],
       summary: 'Ingest one article or an array; re-posting an id replaces its quotes. Quotes are queryable on return.',
