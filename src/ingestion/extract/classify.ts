@@ -23,22 +23,36 @@ function isTitleCase(quote: string): boolean {
   return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
-function cueBeforeQuote(ctx: ArticleContext, before: Clause): boolean {
+function cueBeforeQuote(ctx: ArticleContext, before: Clause, span: QuoteSpan): boolean {
   const { lexicon: lx, text, tokens } = ctx;
   for (let k = Math.max(before.from, before.to - 3); k < before.to; k++) {
-    const cue = lx.notQuoteCues.match(text, tokens, k, before.to);
-    if (cue) return true;
+    if (!lx.notQuoteCues.match(text, tokens, k, before.to)) continue;
+    // `a insisté sur la dimension sociale du projet : « … »`: a colon after a verb of saying makes it speech again.
+    const colon = /:\s*$/.test(text.slice(tokens[before.to - 1].end, span.open));
+    return !(colon && speechVerbsIn(ctx, before.from, before.to).length > 0);
   }
   return false;
 }
 
-/** The mention that names the speaker: the first person-like mention near the verb. */
-function speakerNear(mentions: Mention[], verb: { at: number; end: number }, prefer: 'before' | 'after' | 'first'): Mention | undefined {
-  const near = mentions.filter((m) => m.first <= verb.end + SPEAKER_WINDOW && m.end >= verb.at - SPEAKER_WINDOW);
-  // A bare capitalised run counts only right next to the verb (`Collins said`, `said Sarah Collins`).
+const RANK: Record<Mention['kind'], number> = { name: 0, title: 1, pronoun: 1, candidate: 2 };
+
+/**
+ * The mention that names the speaker near the verb: a name before a title or pronoun before a bare capitalised run,
+ * which counts only right next to the verb (`Collins said`, `said Sarah Collins`). Before the verb, a pronoun right
+ * next to it is its subject (`Nhắc lại lời Chủ tịch Hồ Chí Minh, ông nói`); otherwise the nearest best mention wins.
+ */
+function speakerNear(ctx: ArticleContext, mentions: Mention[], verb: { at: number; end: number }, side: 'before' | 'after'): Mention | undefined {
+  const inParentheses = (m: Mention) => /^[^(]*\)/.test(ctx.text.slice(ctx.tokens[m.end - 1].end, ctx.tokens[Math.min(verb.at, ctx.tokens.length - 1)].start));
+  const near = mentions.filter((m) => m.first <= verb.end + SPEAKER_WINDOW && m.end >= verb.at - SPEAKER_WINDOW && !inParentheses(m));
   const usable = near.filter((m) => m.kind !== 'candidate' || m.end === verb.at || m.first === verb.end);
-  if (prefer === 'before') return usable.filter((m) => m.end <= verb.at).at(-1) ?? usable.find((m) => m.first >= verb.end);
-  return usable[0];
+  const byRank = (list: Mention[]) => [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+  if (side === 'before') {
+    const preceding = usable.filter((m) => m.end <= verb.at);
+    const subject = preceding.at(-1);
+    if (subject?.kind === 'pronoun' && subject.end === verb.at) return subject;
+    return byRank(preceding.reverse())[0] ?? byRank(usable.filter((m) => m.first >= verb.end))[0];
+  }
+  return byRank(usable)[0];
 }
 
 function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
@@ -54,7 +68,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const window = newSentence ? 3 : AFTER_VERB_WINDOW;
   const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
   if (!verb) return undefined;
-  const speaker = speakerNear(detectMentions(ctx, clause.from, clause.to), verb, 'first');
+  const speaker = speakerNear(ctx, detectMentions(ctx, clause.from, clause.to), verb, 'after');
   return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
 }
 
@@ -71,13 +85,14 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
 
   // `Menurut X, "…"`, `Selon X, « … »`, `Theo X, "…"`.
   if (marker !== undefined && /,\s*$/.test(gap)) {
-    const source = mentions.find((m) => m.first > marker! && m.kind !== 'candidate') ?? mentions.find((m) => m.first > marker!);
+    // `Menurutnya` is marker and speaker in one word.
+    const source = mentions.find((m) => m.first >= marker! && m.kind !== 'candidate') ?? mentions.find((m) => m.first >= marker!);
     if (source) return resolveMention(source, registry, span.open, true);
   }
   const introduces = /[:,]\s*$/.test(gap) || (/^\s+$/.test(gap) && verb?.end === clause.to && /^\p{Lu}/u.test(quote));
   // `X said: "…"`, `X nói: "…"`, `he said, "…"`.
   if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1)) {
-    const speaker = speakerNear(mentions, verb, 'before');
+    const speaker = speakerNear(ctx, mentions, verb, 'before');
     return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
   }
   // `Tổng Bí thư Tô Lâm: "…"` — a name and a colon stand for the verb.
@@ -105,7 +120,7 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
 export function classifyQuote(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
   const before = clauseBefore(ctx, span);
   const quote = ctx.text.slice(span.start, span.end);
-  if (cueBeforeQuote(ctx, before)) return undefined;
+  if (cueBeforeQuote(ctx, before, span)) return undefined;
   const after = attributedAfter(ctx, span, registry);
   if (after?.speakerName) return after;
   // Short or title-like spans are terms, names and titles unless someone is explicitly said to have said them.

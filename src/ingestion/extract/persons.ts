@@ -21,6 +21,10 @@ export interface Mention {
 
 const MAX_NAME_WORDS = 4;
 const MAX_RUN_WORDS = 7;
+/** How far past a title its holder's name may come (`le ministre de l'Agriculture, Marc Fesneau`). */
+const APPOSITION_WINDOW = 10;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
 
 function isFunctionWord(ctx: ArticleContext, i: number): boolean {
   const { lexicon: lx, text, tokens } = ctx;
@@ -35,7 +39,7 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number): { first: numb
   const { tokens, text, lexicon } = ctx;
   let end = i;
   while (
-    end < limit && end - i < MAX_RUN_WORDS && tokens[end].capitalized &&
+    end < limit && end - i < MAX_RUN_WORDS && tokens[end].capitalized && !ACRONYM.test(tokens[end].text) &&
     (end === i || onlySpacesBetween(text, tokens[end - 1].end, tokens[end].start)) && !isFunctionWord(ctx, end)
   ) end++;
   if (end === i) return undefined;
@@ -94,30 +98,74 @@ function nameMention(ctx: ArticleContext, at: number, run: { first: number; end:
   const speaks = words >= 2 && run.end < tokens.length && Boolean(lexicon.speechVerbs.match(text, tokens, run.end)) &&
     onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
   const spoken = words >= 2 && precededBySpeechVerb(ctx, run.first, from);
-  const kind = introduced || vietnameseShape || speaks || spoken ? 'name' : 'candidate';
-  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role, gender };
+  const apposedRole = introduced || words < 2 ? undefined : titleInApposition(ctx, run.end, tokens.length);
+  const kind = introduced || vietnameseShape || speaks || spoken || apposedRole ? 'name' : 'candidate';
+  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole, gender };
+}
+
+/** The words of a title without a head, as they follow a comma in a chain of titles (`…, Công nghệ và Môi trường`). */
+function titleWordsAt(ctx: ArticleContext, i: number, limit: number): number {
+  let end = i;
+  while (end < limit) {
+    if (end > i && !onlySpacesBetween(ctx.text, ctx.tokens[end - 1].end, ctx.tokens[end].start)) break;
+    const word = ctx.lexicon.titleWords.match(ctx.text, ctx.tokens, end, limit) ?? (end > i ? ctx.lexicon.titleConnectors.match(ctx.text, ctx.tokens, end, limit) : undefined);
+    if (!word) break;
+    end += word.length;
+  }
+  return end;
+}
+
+/** A name after a title, trimmed to start at a family name where names must (`… TP Đà Nẵng Hồ Minh Tâm`). */
+function holderNameAt(ctx: ArticleContext, k: number, limit: number): { first: number; end: number } | undefined {
+  const run = nameRunAt(ctx, k, limit);
+  if (!run || run.first !== k || !ctx.lexicon.profile.namesStartWithSurname) return run;
+  let first = run.first;
+  while (first < run.end - 1 && !ctx.lexicon.surnames.has(ctx.tokens[first].key)) first++;
+  return first < run.end - 1 ? { first, end: run.end } : undefined;
 }
 
 /** After a title: its holder's name, directly or in apposition (`le ministre …, Le Hoai Trung`), or none. */
 function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: number, from: number): Mention {
-  const { tokens, text } = ctx;
+  const { tokens, text, lexicon: lx } = ctx;
   let roleEnd = titleEnd;
-  let k = titleEnd;
-  while (k < limit) {
+  for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
-    if (/^\s*,\s*$/.test(gap)) {
-      // French chains titles in apposition: `le secrétaire du Comité central, ministre par intérim …, Le Hoai Trung`.
-      const chained = titleRunAt(ctx, k, limit);
+    const afterComma = /^\s*,\s*$/.test(gap);
+    if (!afterComma && !/^\.?\s+$/.test(gap)) break;
+    if (lx.speechVerbs.match(text, tokens, k, limit)) break;
+    if (afterComma) {
+      // Titles chain in apposition: `le secrétaire du Comité central, ministre par intérim …, Le Hoai Trung`.
+      const chained = titleRunAt(ctx, k, limit) ?? (titleWordsAt(ctx, k, limit) > k ? titleWordsAt(ctx, k, limit) : undefined);
       if (chained) {
         roleEnd = k = chained;
         continue;
       }
-    } else if (!/^\s+$/.test(gap)) break;
-    const run = nameRunAt(ctx, k, limit);
-    if (run && run.first === k) return nameMention(ctx, i, run, from, 'x', slice(ctx, i, roleEnd));
-    break;
+    }
+    const honorific = lx.honorifics.match(text, tokens, k, limit);
+    if (honorific) {
+      k += honorific.length;
+      continue;
+    }
+    const run = holderNameAt(ctx, k, limit);
+    if (run) {
+      // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
+      const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
+      const name = run.end - run.first === 1 && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
+      return nameMention(ctx, i, name, from, 'x', slice(ctx, i, roleEnd));
+    }
+    if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
+    k++; // a complement of the title: `de l'Agriculture`, `UGM`
   }
   return { kind: 'title', first: i, end: titleEnd, role: slice(ctx, i, roleEnd), gender: 'x' };
+}
+
+/** `Bhima Yudhistira, director of …`: a name followed by a title in apposition. */
+function titleInApposition(ctx: ArticleContext, end: number, limit: number): string | undefined {
+  const { tokens, text } = ctx;
+  if (end >= limit || !/^\s*,\s*$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) return undefined;
+  const start = end < limit - 1 && DETERMINERS.has(tokens[end].key) ? end + 1 : end;
+  const titleEnd = titleRunAt(ctx, start, limit);
+  return titleEnd ? slice(ctx, start, titleEnd) : undefined;
 }
 
 function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number): Mention | undefined {
@@ -181,7 +229,8 @@ export class PersonRegistry {
   find(name: string): Person | undefined {
     const said = words(name);
     if (!said.length) return undefined;
-    return this.people.find((p) => said.every((w) => p.words.includes(w)) && (said.includes(p.words.at(-1)!) || said.length >= 2))
+    return this.people.find((p) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!))
+      ?? this.people.find((p) => p.words.length > said.length && said.every((w) => p.words.includes(w)))
       ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
   }
 

@@ -34,7 +34,7 @@ export const en: LanguageProfile = {
     'chancellor', 'king', 'queen', 'ceo', 'founder', 'manager', 'coach', 'general', 'colonel', 'captain', 'officer',
     'official', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'deputy', 'adviser', 'advisor', 'envoy',
     'representative', 'coordinator', 'doctor', 'councillor', 'councilor', 'premier', 'expert', 'lecturer', 'editor',
-    'superintendent', 'inspector', 'treasurer', 'principal', 'dean', 'rector', 'owner',
+    'superintendent', 'inspector', 'campaigner', 'activist', 'teacher', 'meteorologist', 'scientist', 'delegate', 'farmer', 'resident', 'treasurer', 'principal', 'dean', 'rector', 'owner',
   ],
   titleWords: [
     'acting', 'deputy', 'vice', 'former', 'senior', 'chief', 'foreign', 'affairs', 'foreign affairs', 'home', 'interior',

@@ -18,7 +18,8 @@ export const fr: LanguageProfile = {
     'confirme', 'a réagi', 'réagi', 'réagit', 'a déploré', 'déploré', 'déplore', 'a insisté', 'a glissé', 'glisse',
     'a tranché', 'tranche', 'a interrogé', 'interroge', 'a répété', 'répète', 'a fait valoir', 'fait valoir',
     'a fait savoir', 'a lâché', 'lâche', 'a mis en garde', 'met en garde', 'a exhorté', 'a appelé', 'a promis', 'promet',
-    'déclarait', 'affirmait', 'expliquait',
+    'déclarait', 'affirmait', 'expliquait', 'a salué', 'salué', 'salue', 'a évoqué', 'évoqué', 'évoque', 'a dénoncé',
+    'dénoncé', 'dénonce', 'a réclamé', 'réclame', 'a alerté', 'alerte', 'a détaillé', 'détaille',
   ],
   sourceMarkers: ['selon', "d'après", 'pour'],
   honorifics: [

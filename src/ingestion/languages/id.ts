@@ -12,7 +12,7 @@ export const id: LanguageProfile = {
     'mengingatkan', 'menilai', 'berpendapat', 'menggarisbawahi', 'menyoroti', 'mengimbau', 'meminta', 'berharap',
     'mengklaim', 'membantah', 'menanggapi', 'berujar', 'bercerita', 'menceritakan', 'mengutip', 'menyimpulkan',
     'mengemukakan', 'berpesan', 'menandaskan', 'menyatakan bahwa', 'mengatakan bahwa', 'kata dia', 'ujar dia',
-    'disampaikan', 'dikatakan', 'ditegaskan', 'diungkapkan', 'dijelaskan',
+    'kenang', 'ucap', 'aku', 'sambung', 'kilah', 'cetus', 'sahut', 'pesan', 'disampaikan', 'dikatakan', 'ditegaskan', 'diungkapkan', 'dijelaskan',
   ],
   sourceMarkers: ['menurut', 'menurutnya', 'kata'],
   honorifics: [
@@ -20,7 +20,7 @@ export const id: LanguageProfile = {
     { word: 'tn.', gender: 'm' }, { word: 'ny.', gender: 'f' }, { word: 'nn.', gender: 'f' }, { word: 'sdr.', gender: 'x' },
     { word: 'saudara', gender: 'm' }, { word: 'saudari', gender: 'f' }, { word: 'bpk.', gender: 'm' }, { word: 'mas', gender: 'm' },
     { word: 'mbak', gender: 'f' }, { word: 'kawan', gender: 'x' }, { word: 'kamerad', gender: 'x' }, { word: 'h.', gender: 'm' },
-    { word: 'hj.', gender: 'f' }, { word: 'drs.', gender: 'x' }, { word: 'ir.', gender: 'x' },
+    { word: 'hj.', gender: 'f' }, { word: 'prof.', gender: 'x' }, { word: 'dr.', gender: 'x' }, { word: 'drs.', gender: 'x' }, { word: 'ir.', gender: 'x' },
   ],
   titles: [
     'menteri', 'menlu', 'wakil menteri', 'presiden', 'wakil presiden', 'perdana menteri', 'sekretaris jenderal',

@@ -34,6 +34,8 @@ export interface LanguageProfile {
   cliticHosts: string[];
   /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */
   abbreviations: string[];
+  /** Names are written family name first and always start with one of `surnames` (Vietnamese). */
+  namesStartWithSurname?: boolean;
   /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
   surnames: string[];
   /** Words just before quote marks that make the quoted words a name, a title or a slogan rather than speech. */

@@ -10,7 +10,7 @@ export const vi: LanguageProfile = {
     'giải thích', 'trả lời', 'kể', 'kể lại', 'thông tin', 'nhắc lại', 'bổ sung', 'kết luận', 'thừa nhận',
     'quả quyết', 'gợi ý', 'khuyến cáo', 'cảnh báo', 'hỏi', 'trao đổi', 'đánh giá', 'tâm sự', 'tiết lộ', 'nhắn nhủ',
     'chỉ rõ', 'chỉ đạo', 'quán triệt', 'nói thêm', 'nhấn mạnh thêm', 'lý giải', 'ví dụ', 'dẫn lời', 'thông báo',
-    'xác nhận', 'cam kết', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
+    'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
@@ -21,7 +21,7 @@ export const vi: LanguageProfile = {
   titles: [
     'bộ trưởng', 'thứ trưởng', 'tổng bí thư', 'bí thư', 'chủ tịch', 'thủ tướng', 'phó thủ tướng', 'chủ tịch nước',
     'chủ tịch quốc hội', 'phó chủ tịch', 'người phát ngôn', 'giám đốc', 'phó giám đốc', 'tổng giám đốc', 'đại sứ',
-    'tổng thống', 'thị trưởng', 'trưởng ban', 'phó trưởng ban', 'cục trưởng', 'vụ trưởng', 'viện trưởng',
+    'tổng thống', 'thị trưởng', 'thống đốc', 'phó thống đốc', 'đại diện', 'trưởng ban', 'phó trưởng ban', 'cục trưởng', 'vụ trưởng', 'viện trưởng',
     'hiệu trưởng', 'trưởng phòng', 'chánh văn phòng', 'tổng thư ký', 'thư ký', 'chủ nhiệm', 'phó chủ nhiệm',
     'trưởng đoàn', 'tư lệnh', 'đại tướng', 'thượng tướng', 'trung tướng', 'thiếu tướng', 'đại tá', 'thượng tá',
     'giáo sư', 'phó giáo sư', 'tiến sĩ', 'thạc sĩ', 'bác sĩ', 'luật sư', 'kỹ sư', 'nhà báo', 'chuyên gia',
@@ -47,6 +47,7 @@ export const vi: LanguageProfile = {
   cliticSuffixes: [],
   cliticHosts: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
+  namesStartWithSurname: true,
   surnames: [
     'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương',
     'lý', 'tô', 'trịnh', 'đinh', 'lâm', 'mai', 'trương', 'vương', 'hà', 'đào', 'cao', 'lương', 'lưu', 'tạ', 'thái',
