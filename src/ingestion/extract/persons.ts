@@ -128,6 +128,7 @@ function holderNameAt(ctx: ArticleContext, k: number, limit: number): { first: n
 function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: number, from: number): Mention {
   const { tokens, text, lexicon: lx } = ctx;
   let roleEnd = titleEnd;
+  let announced = false;
   for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
     const afterComma = /^\s*,\s*$/.test(gap);
@@ -138,15 +139,19 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       const chained = titleRunAt(ctx, k, limit) ?? (titleWordsAt(ctx, k, limit) > k ? titleWordsAt(ctx, k, limit) : undefined);
       if (chained) {
         roleEnd = k = chained;
+        announced = true;
         continue;
       }
     }
     const honorific = lx.honorifics.match(text, tokens, k, limit);
     if (honorific) {
       k += honorific.length;
+      announced = true;
       continue;
     }
-    const run = holderNameAt(ctx, k, limit);
+    // Inside the title's complement (`des Armées`, `de Lao Cai`) capitalised words are places and bodies;
+    // the holder's name comes right after the title, after a comma or after a honorific.
+    const run = k === titleEnd || afterComma || announced ? holderNameAt(ctx, k, limit) : undefined;
     if (run) {
       // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
