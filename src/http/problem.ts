@@ -11,6 +11,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -24,5 +25,6 @@ export function sendProblem(reply: FastifyReply, status: number, detail?: string
     .code(status)
     .type('application/problem+json')
     .serializer(JSON.stringify)
-    .send(problem(status, detail, { instance: reply.request.url.slice(0, 2048), ...extra }));
+    // The path identifies the occurrence; the query string may be huge or hold what the client should not see echoed.
+    .send(problem(status, detail, { instance: reply.request.url.split('?')[0].slice(0, 256), ...extra }));
 }

@@ -15,14 +15,15 @@ const boolFlag = z
 
 export const QuotesQuerySchema = z.object({
   speaker: z.string().trim().min(1).max(MAX_QUERY_CHARS).optional().describe('a speaker id or any spelling of the name'),
-  lang: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, id, fr, en').optional(),
+  // Checked against the languages the store holds, so a 400 can list them.
+  lang: z.string().trim().toLowerCase().min(1).max(20).optional().describe('ISO 639-1 code (vi, id, fr, en, or any language the store holds)'),
   q: z.string().max(MAX_QUERY_CHARS).optional().describe('full-text search in the quote text'),
   articleId: z.string().max(128).optional(),
   from: day.optional().describe('published on or after, YYYY-MM-DD'),
   to: day.optional().describe('published on or before, YYYY-MM-DD'),
   limit,
   offset,
-  fallback: boolFlag.describe('with lang: clusters with no version in lang contribute their original'),
+  fallback: boolFlag.describe('with lang: a cluster with no version in lang contributes its original, marked fallback: true'),
 });
 export type QuotesQuery = z.infer<typeof QuotesQuerySchema>;
 

@@ -4,6 +4,8 @@ export const SpeakerRefSchema = z
   .object({ id: z.string(), name: z.string() })
   .meta({ id: 'SpeakerRef', description: 'Who said it; null on the quote when the article does not tell.' });
 
+export type SpeakerRef = z.infer<typeof SpeakerRefSchema>;
+
 export const TranslationSchema = z
   .object({
     id: z.string(),

@@ -1,4 +1,4 @@
-import type { Quote } from '../schemas/quote.ts';
+import type { Quote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
 import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
@@ -7,6 +7,7 @@ import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
 import type { QuoteDoc, SpeakerDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
+import type { CitedQuote } from './citation.ts';
 
 /** A request that names something the store cannot answer for, e.g. a language it holds no quotes in. */
 export class QueryError extends Error {
@@ -47,10 +48,14 @@ export function toSpeaker(doc: SpeakerDoc): Speaker {
   return speaker;
 }
 
+/** `totalHits` of a page-mode search (hitsPerPage/page), which the client's types do not carry over. */
+const exhaustiveTotal = (result: object) => (result as { totalHits?: number }).totalHits;
+
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export class QueryService {
-  private languagesCache?: { at: number; langs: string[] };
+  /** Languages seen in the store so far: a language once held stays valid for requests (at worst, an empty page). */
+  private knownLanguagesSeen: readonly string[] = SUPPORTED_LANGUAGES;
 
   constructor(private readonly store: Store) {}
 
@@ -70,21 +75,24 @@ export class QueryService {
       );
     }
     if (query.articleId) filters.push(`articleId = ${filterValue(query.articleId)}`);
+    if (query.from && query.to && query.from > query.to) throw new QueryError('from', '`from` is after `to`');
     if (query.from) filters.push(`publishedTs >= ${dayStart(query.from)}`);
     if (query.to) filters.push(`publishedTs < ${dayStart(query.to) + 86_400_000}`);
-    if (query.from && query.to && query.from > query.to) throw new QueryError('from', '`from` is after `to`');
     const q = query.q?.trim() ?? '';
-    const result = await this.store.search<QuoteDoc>('quotes', q, {
+    const params = {
       filter: filters.length ? filters.join(' AND ') : undefined,
-      limit: query.limit,
-      offset: query.offset,
-      // Without a text query the order is newest first, then article and position: stable across pages.
-      sort: q ? undefined : ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
+      // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
+      sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
       ...(query.lang && q ? { locales: [ISO_639_3[query.lang] ?? query.lang] } : {}),
-    });
+    };
+    // limit/offset only estimates the total when there is a text query; a zero-size page counts exhaustively.
+    const [page, count] = await Promise.all([
+      this.store.search<QuoteDoc>('quotes', q, { ...params, limit: query.limit, offset: query.offset }),
+      this.store.search<QuoteDoc>('quotes', q, { ...params, hitsPerPage: 0, page: 1 }),
+    ]);
     return {
-      data: result.hits.map((doc) => toQuote(doc, query.fallback ? query.lang : undefined)),
-      total: result.estimatedTotalHits ?? result.hits.length,
+      data: page.hits.map((doc) => toQuote(doc, query.fallback ? query.lang : undefined)),
+      total: exhaustiveTotal(count) ?? page.hits.length,
       limit: query.limit,
       offset: query.offset,
     };
@@ -93,6 +101,15 @@ export class QueryService {
   async getQuote(id: string): Promise<Quote | undefined> {
     const doc = await this.store.getQuote(id);
     return doc && toQuote(doc);
+  }
+
+  /** A quote with the version it was translated from, for citations and JSON-LD. */
+  async getCitedQuote(id: string): Promise<CitedQuote | undefined> {
+    const quote = await this.getQuote(id);
+    if (!quote) return undefined;
+    const originalId = quote.original ? undefined : quote.translations.find((t) => t.original)?.id;
+    const original = originalId ? await this.getQuote(originalId) : undefined;
+    return { quote, ...(original ? { original } : {}) };
   }
 
   async getSpeaker(idOrName: string): Promise<Speaker | undefined> {
@@ -105,48 +122,61 @@ export class QueryService {
 
   async searchSpeakers(query: SpeakersQuery) {
     const q = query.q ? stripHonorifics(query.q).trim() : '';
-    const result = await this.store.search<SpeakerDoc>('speakers', q, {
-      limit: query.limit,
-      offset: query.offset,
-      sort: q ? undefined : ['quoteCount:desc', 'id:asc'],
-    });
+    // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
+    const [page, count] = await Promise.all([
+      this.store.search<SpeakerDoc>('speakers', q, { limit: query.limit, offset: query.offset }),
+      this.store.search<SpeakerDoc>('speakers', q, { hitsPerPage: 0, page: 1 }),
+    ]);
     return {
-      data: result.hits.map(toSpeaker),
-      total: result.estimatedTotalHits ?? result.hits.length,
+      data: page.hits.map(toSpeaker),
+      total: exhaustiveTotal(count) ?? page.hits.length,
       limit: query.limit,
       offset: query.offset,
     };
   }
 
   /**
-   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, or a surname
-   * alone when only one speaker has it. Unknown → no id, and the closest speakers as suggestions.
+   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, or the end of
+   * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way. Unknown → no id, and the
+   * closest speakers (typo-tolerant) as suggestions.
    */
-  async resolveSpeaker(spelling: string): Promise<{ ids: string[]; suggestions?: Array<{ id: string; name: string }> }> {
-    const exactId = speakerId(spelling);
-    const byName = await this.store.speakersByFoldedName([fold(stripHonorifics(spelling))]);
+  async resolveSpeaker(spelling: string): Promise<{ ids: string[]; suggestions?: SpeakerRef[] }> {
+    const name = stripHonorifics(spelling).trim();
+    const folded = fold(name);
+    if (!folded) return { ids: [], suggestions: [] };
+    const byName = await this.store.speakersByFoldedName([folded]);
     if (byName.length) return { ids: byName.map((s) => s.id) };
-    if (exactId && (await this.store.getSpeaker(exactId))) return { ids: [exactId] };
-    const close = await this.store.search<SpeakerDoc>('speakers', stripHonorifics(spelling), { limit: 5 });
-    const words = fold(stripHonorifics(spelling)).split(' ').filter(Boolean);
-    const bySurname = close.hits.filter((s) => words.length === 1 && s.foldedNames.some((n) => n.split(' ').at(-1) === words[0]));
-    if (bySurname.length === 1) return { ids: [bySurname[0].id] };
-    return { ids: [], suggestions: close.hits.map((s) => ({ id: s.id, name: s.name })) };
+    const asId = speakerId(spelling);
+    if (asId && (await this.store.getSpeaker(asId))) return { ids: [asId] };
+
+    const close = await this.store.search<SpeakerDoc>('speakers', folded, { limit: NAME_END_CANDIDATES });
+    const ending = ` ${folded}`;
+    const byNameEnd = close.hits.filter((s) => s.foldedNames.some((n) => n.endsWith(ending)));
+    if (byNameEnd.length === 1) return { ids: [byNameEnd[0].id] };
+    const suggestions = (byNameEnd.length ? byNameEnd : close.hits).slice(0, MAX_SUGGESTIONS);
+    return { ids: [], suggestions: suggestions.map((s) => ({ id: s.id, name: s.name })) };
   }
 
-  /** The languages the store holds quotes in (cached briefly), plus the first-class ones. */
+  /** The languages the store holds quotes in, plus the first-class ones. */
   async knownLanguages(): Promise<string[]> {
-    if (this.languagesCache && Date.now() - this.languagesCache.at < 5_000) return this.languagesCache.langs;
     const result = await this.store.search<QuoteDoc>('quotes', '', { limit: 0, facets: ['lang'] });
     const langs = [...new Set([...SUPPORTED_LANGUAGES, ...Object.keys(result.facetDistribution?.lang ?? {})])].sort();
-    this.languagesCache = { at: Date.now(), langs };
+    this.knownLanguagesSeen = langs;
     return langs;
   }
 
+  /** Known languages answer from memory; an unknown one is checked against the store, which may have just learnt it. */
   private async assertKnownLanguage(lang: string): Promise<void> {
+    if (this.knownLanguagesSeen.includes(lang)) return;
     const langs = await this.knownLanguages();
-    if (!langs.includes(lang)) throw new QueryError('lang', `no quotes in '${lang}'; languages held: ${langs.join(', ')}`);
+    if (!langs.includes(lang)) {
+      throw new QueryError('lang', `no quotes in '${lang.slice(0, 20)}'; languages held: ${langs.join(', ')}`);
+    }
   }
 }
+
+/** Enough close names to tell whether a name ending is shared, without scanning every speaker. */
+const NAME_END_CANDIDATES = 50;
+const MAX_SUGGESTIONS = 5;
 
 const ISO_639_3: Record<string, string> = { vi: 'vie', id: 'ind', fr: 'fra', en: 'eng' };
