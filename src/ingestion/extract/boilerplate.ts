@@ -10,8 +10,10 @@ export interface Range {
 interface Line {
   start: number;
   end: number;
-  /** Lower case, trimmed, without the table pipes some scrapers leave around cells. */
+  /** Lower case, trimmed, without the table pipes some scrapers leave around cells; a long line only by its start. */
   bare: string;
+  /** Longer than any caption or headline: article prose. */
+  long: boolean;
 }
 
 // Markers of any language apply to every article: scraped pages mix them (an English page with `TIN LIÊN QUAN`).
@@ -27,8 +29,9 @@ function splitLines(text: string): Line[] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const bare = text.slice(start, end).replace(/^[\s|]+|[\s|]+$/g, '').toLowerCase();
-    lines.push({ start, end, bare });
+    const long = end - start > CAPTION_MAX_CHARS;
+    const bare = text.slice(start, long ? start + 80 : end).replace(/^[\s|]+|[\s|]+$/g, '').toLowerCase();
+    lines.push({ start, end, bare, long });
     start = end + 1;
   }
   return lines;
@@ -39,7 +42,7 @@ function isMarkerLine(line: Line): boolean {
   if (!bare) return false;
   // The marker must be followed by nothing or a non-letter: `Komentar (0)`, `Sumber:`, but not `Sumber daya`.
   if (lineStarts.some((m) => bare.startsWith(m) && !/^\p{L}/u.test(bare.slice(m.length).trimStart()))) return true;
-  return bare.length <= CAPTION_MAX_CHARS && lineContains.some((m) => bare.includes(m));
+  return !line.long && lineContains.some((m) => bare.includes(m));
 }
 
 function isBlockHeading(line: Line): boolean {
@@ -51,6 +54,7 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** Lines a related-news block is made of: links, images, separators, headlines, bylines. */
 function looksLikeBlockItem(line: Line): boolean {
   const { bare } = line;
+  if (line.long) return false;
   if (!bare || bare.includes('|') || bare.startsWith('![')) return true;
   return wordCount(bare) <= HEADLINE_MAX_WORDS && !/[.:;,]$/.test(bare);
 }

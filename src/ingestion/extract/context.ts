@@ -9,10 +9,15 @@ export interface ArticleContext {
   lexicon: Lexicon;
   tokens: Token[];
   narrative: boolean[];
+  /** Per token: 0 not yet known, 1 an ordinary word, 2 a word of the lexicon that cannot be part of a name. */
+  functionWord: Uint8Array;
 }
 
 export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[], boilerplate: Range[]): ArticleContext {
-  const tokens = tokenize(text);
+  // Nothing after the paragraph of the last quote can attribute a quote, so the rest is never read.
+  const lastClose = spans.length ? spans[spans.length - 1].close : 0;
+  const paragraphEnd = text.indexOf('\n', lastClose);
+  const tokens = tokenize(text, paragraphEnd < 0 ? text.length : paragraphEnd);
   const excluded = [...spans.map((s) => ({ start: s.open, end: s.close })), ...boilerplate].sort((a, b) => a.start - b.start);
   const narrative = new Array<boolean>(tokens.length);
   let r = 0;
@@ -21,7 +26,7 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
     while (r < excluded.length && excluded[r].end <= t.start) r++;
     narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
   }
-  return { text, lexicon, tokens, narrative };
+  return { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length) };
 }
 
 /** Index of the first token starting at or after `offset`. */

@@ -14,6 +14,7 @@ export function extractQuotes(text: string, lang: string): ExtractedQuote[] {
   const lexicon = lexiconFor(lang || 'und');
   const boilerplate = findBoilerplate(text);
   const spans = findQuoteSpans(text).filter((s) => !insideAny(boilerplate, s.open, s.close));
+  if (!spans.length) return [];
   const ctx = buildContext(text, lexicon, spans, boilerplate);
   const registry = buildRegistry(ctx);
   const quotes: ExtractedQuote[] = [];

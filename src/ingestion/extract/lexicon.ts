@@ -70,7 +70,7 @@ export interface Lexicon {
 
 const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
-const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map(tokenKey)));
+const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
 
 export function lexiconFor(lang: string): Lexicon {
   const profile = languageProfile(lang);
@@ -87,8 +87,8 @@ export function lexiconFor(lang: string): Lexicon {
       pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
-      cliticHosts: new Set(profile.cliticHosts.map(tokenKey)),
-      abbreviations: new Set(profile.abbreviations.map(tokenKey)),
+      cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
+      abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
     };
     cache.set(profile.code, lexicon);

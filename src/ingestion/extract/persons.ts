@@ -27,11 +27,13 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
 const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
 
 function isFunctionWord(ctx: ArticleContext, i: number): boolean {
-  const { lexicon: lx, text, tokens } = ctx;
-  return Boolean(
-    lx.speechVerbs.match(text, tokens, i) || lx.sourceMarkers.match(text, tokens, i) ||
-      lx.pronouns.match(text, tokens, i) || lx.honorifics.match(text, tokens, i) || lx.titleHeads.match(text, tokens, i),
-  );
+  if (ctx.functionWord[i] === 0) {
+    const { lexicon: lx, text, tokens } = ctx;
+    const known = lx.speechVerbs.match(text, tokens, i) || lx.sourceMarkers.match(text, tokens, i) ||
+      lx.pronouns.match(text, tokens, i) || lx.honorifics.match(text, tokens, i) || lx.titleHeads.match(text, tokens, i);
+    ctx.functionWord[i] = known ? 2 : 1;
+  }
+  return ctx.functionWord[i] === 2;
 }
 
 /** A run of capitalised words, trimmed to the person's name when titles or bodies precede it. */
@@ -222,7 +224,17 @@ export interface Person {
   gender: Gender;
 }
 
-const words = (s: string) => fold(s).split(' ').filter(Boolean);
+const foldedWords = new Map<string, string[]>();
+/** Folded words of a name; memoised because the same names and titles recur throughout an article. */
+function words(s: string): string[] {
+  let found = foldedWords.get(s);
+  if (!found) {
+    if (foldedWords.size > 10_000) foldedWords.clear();
+    found = fold(s).split(' ').filter(Boolean);
+    foldedWords.set(s, found);
+  }
+  return found;
+}
 const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
 
 /** The people an article has mentioned so far, in order, for resolving titles and pronouns to names. */

@@ -29,10 +29,26 @@ function trimmedSpan(text: string, open: number, closeMark: number): QuoteSpan |
   return { open, close: closeMark + 1, start, end };
 }
 
-function doubleQuoteSpans(text: string, from: number, to: number): QuoteSpan[] {
+const DOUBLE_MARK = /["“”„«»]/g;
+const SINGLE_MARK = /['‘’]/g;
+
+/** Offsets of the marks of one kind, found in one pass over the article. */
+function markOffsets(text: string, marks: RegExp): number[] {
+  return Array.from(text.matchAll(marks), (m) => m.index!);
+}
+
+/** The offsets in [from, to) of a sorted list, from a cursor that only moves forward. */
+function marksIn(offsets: number[], cursor: { at: number }, from: number, to: number): number[] {
+  while (cursor.at < offsets.length && offsets[cursor.at] < from) cursor.at++;
+  const start = cursor.at;
+  while (cursor.at < offsets.length && offsets[cursor.at] < to) cursor.at++;
+  return offsets.slice(start, cursor.at);
+}
+
+function doubleQuoteSpans(text: string, marks: number[], from: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let opener = -1;
-  for (let i = from; i < to; i++) {
+  for (const i of marks) {
     const c = text[i];
     if (opener >= 0) {
       const closers = CLOSERS[text[opener]];
@@ -59,12 +75,11 @@ function opensHere(text: string, i: number, lineStart: number): boolean {
  * Single quotes double as apostrophes (l'intégration, don't, Vietnam's), so a single quote opens only after a blank
  * or bracket and before a letter, and closes only after a non-blank and before a blank, punctuation or line end.
  */
-function singleQuoteSpans(text: string, from: number, to: number): QuoteSpan[] {
+function singleQuoteSpans(text: string, marks: number[], from: number, to: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let opener = -1;
-  for (let i = from; i < to; i++) {
+  for (const i of marks) {
     const c = text[i];
-    if (c !== "'" && c !== '‘' && c !== '’') continue;
     const before = i > from ? text[i - 1] : ' ';
     const after = i + 1 < to ? text[i + 1] : ' ';
     const canOpen = c !== '’' && /[\s(\[—–-]/.test(before) && LETTER.test(after);
@@ -82,15 +97,19 @@ function singleQuoteSpans(text: string, from: number, to: number): QuoteSpan[] {
 
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  const doubleMarks = markOffsets(text, DOUBLE_MARK);
+  const singleMarks = markOffsets(text, SINGLE_MARK);
+  const doubleCursor = { at: 0 };
+  const singleCursor = { at: 0 };
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const doubles = doubleQuoteSpans(text, lineStart, lineEnd);
+    const doubles = doubleQuoteSpans(text, marksIn(doubleMarks, doubleCursor, lineStart, lineEnd), lineStart);
     // Single-quoted spans count only outside double-quoted ones (inside, they are quotes within a quote).
     let gapStart = lineStart;
     for (const gapEnd of [...doubles.map((s) => s.open), lineEnd]) {
-      spans.push(...singleQuoteSpans(text, gapStart, gapEnd));
+      spans.push(...singleQuoteSpans(text, marksIn(singleMarks, singleCursor, gapStart, gapEnd), gapStart, gapEnd));
       const inside = doubles.find((s) => s.open === gapEnd);
       if (inside) gapStart = inside.close;
     }

@@ -12,15 +12,24 @@ export interface Token {
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
 
-export function tokenKey(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/’/g, "'");
+const COMBINING_MARK = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
+
+export function tokenKey(word: string, decomposed = true): string {
+  const key = (decomposed ? word.normalize('NFC') : word).toLowerCase();
+  return key.includes('’') ? key.replace(/’/g, "'") : key;
 }
 
-export function tokenize(text: string): Token[] {
+/** Tokens of `text` up to offset `until` (the whole text by default). */
+export function tokenize(text: string, until = text.length): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index!;
-    tokens.push({ text: m[0], key: tokenKey(m[0]), start, end: start + m[0].length, capitalized: UPPER_START.test(m[0]) });
+  // Normalising every word is the costliest step; only text carrying combining marks (NFD input) needs it.
+  const decomposed = COMBINING_MARK.test(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && m.index < until; m = WORD.exec(text)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const capitalized = first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(word);
+    tokens.push({ text: word, key: tokenKey(word, decomposed), start: m.index, end: m.index + word.length, capitalized });
   }
   return tokens;
 }
