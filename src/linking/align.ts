@@ -34,7 +34,10 @@ function slugCoverage(url: string | undefined, other: LinkableArticle): number {
   const words = slugWords(url);
   if (words.length < 4) return 0;
   const known = new Set(other.vocabulary);
-  return words.filter((w) => known.has(w)).length / words.length;
+  // Word pairs when the other side stored them (articles stored before pairs existed: single words).
+  if (!other.vocabulary.some((w) => w.includes('_'))) return words.filter((w) => known.has(w)).length / words.length;
+  const pairs = words.slice(1).map((w, i) => `${words[i]}_${w}`);
+  return pairs.filter((p) => known.has(p)).length / pairs.length;
 }
 
 interface QuoteFeatures {
@@ -65,14 +68,23 @@ function features(quotes: LinkableQuote[]): QuoteFeatures[] {
 
 const ratioSimilarity = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(x, y) / Math.max(x, y) : 0);
 
-/** Evidence from what survives translation inside the two quotes; undefined when neither side carries any. */
-function anchorSimilarity(a: QuoteFeatures, b: QuoteFeatures): number | undefined {
+/**
+ * Evidence from what survives translation inside the two quotes; undefined when neither side carries any.
+ * Shared numbers count against the larger set, so that one common figure (a year, "12") among several does not make
+ * two different statements the same one; `strict` (quotes of unrelated articles) does the same for names.
+ */
+function anchorSimilarity(a: QuoteFeatures, b: QuoteFeatures, strict = false): number | undefined {
   const scores: number[] = [];
   if (a.numbers.length || b.numbers.length) {
-    scores.push(a.numbers.length && b.numbers.length ? overlap(a.numbers, b.numbers) : 0.2);
+    const shared = a.numbers.filter((n) => b.numbers.includes(n)).length;
+    const strictShare = shared / Math.max(a.numbers.length, b.numbers.length);
+    // A translation keeps its figures: shared ones count against the larger set in every mode.
+    scores.push(a.numbers.length && b.numbers.length ? strictShare : 0.2);
   }
-  const sharedNames = overlap(a.names, b.names);
-  if (sharedNames > 0) scores.push(Math.min(1, 0.5 + sharedNames));
+  const sharedNames = strict
+    ? a.names.filter((n) => b.names.includes(n)).length / Math.max(a.names.length, b.names.length, 1)
+    : overlap(a.names, b.names);
+  if (sharedNames > 0) scores.push(strict ? sharedNames : Math.min(1, 0.5 + sharedNames));
   return scores.length ? Math.max(...scores) : undefined;
 }
 
@@ -86,8 +98,9 @@ function translationSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
 
 /** Two quotes reported by unrelated articles: only anchors can tell, with a plausible length. */
 function reportSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
-  const anchors = anchorSimilarity(a, b);
-  if (anchors === undefined || anchors < 0.5) return 0;
+  const anchors = anchorSimilarity(a, b, true);
+  // More than half of the anchors must be shared: one common name ("Vietnam") or figure among two is not enough.
+  if (anchors === undefined || anchors <= 0.5) return 0;
   return 0.65 * anchors + 0.35 * ratioSimilarity(a.normalisedLength, b.normalisedLength);
 }
 
@@ -140,11 +153,14 @@ export function linkArticlePair(first: ArticleSide, second: ArticleSide, thresho
   const [a, b] = first.article.id <= second.article.id ? [first, second] : [second, first];
   const affinity = articleAffinity(a.article, b.article);
   const edges: LinkEdge[] = [];
-  const speakers = new Set(a.quotes.map((q) => q.speakerId).filter((s): s is string => s !== null));
-  for (const speaker of [...speakers].sort()) {
-    const left = features(a.quotes.filter((q) => q.speakerId === speaker));
-    const right = features(b.quotes.filter((q) => q.speakerId === speaker));
-    if (!right.length) continue;
+  // Place and share of text are measured among all the quotes of the article, attributed or not: a quote whose
+  // speaker was not found in one version must not shift the others of that speaker.
+  const allLeft = features(a.quotes);
+  const allRight = features(b.quotes);
+  for (const group of speakerGroups(a.quotes, b.quotes)) {
+    const left = allLeft.filter((f) => f.quote.speakerId !== null && group.has(f.quote.speakerId));
+    const right = allRight.filter((f) => f.quote.speakerId !== null && group.has(f.quote.speakerId));
+    if (!left.length || !right.length) continue;
     const sameLanguage = a.article.lang === b.article.lang;
     const balanced = ratioSimilarity(left.length, right.length) >= 0.6;
     const translation = !sameLanguage && balanced && affinity >= 0.6;
@@ -164,3 +180,32 @@ export function linkArticlePair(first: ArticleSide, second: ArticleSide, thresho
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The speakers of two articles, grouped when one name holds all the words of the other: articles name a person in
+ * full once and then by surname or given name (`Delorme`, `Khoa`), and titles leak into names (`BI Hendra Wijaya`).
+ * A group whose names are not all nested in one another (`Minh` with `Do Quang Minh` and `Ho Chi Minh`) is
+ * ambiguous and falls back to exact ids. Computed over both sides at once, so it is symmetric.
+ */
+export function speakerGroups(left: readonly LinkableQuote[], right: readonly LinkableQuote[]): Array<Set<string>> {
+  const ids = [...new Set([...left, ...right].map((q) => q.speakerId).filter((s): s is string => s !== null))].sort();
+  const words = new Map(ids.map((id) => [id, id.split('-').filter(Boolean)]));
+  const nested = (x: string, y: string) => {
+    const [short, long] = words.get(x)!.length <= words.get(y)!.length ? [words.get(x)!, words.get(y)!] : [words.get(y)!, words.get(x)!];
+    return short.length > 0 && short.every((w) => long.includes(w));
+  };
+  const parent = new Map(ids.map((id) => [id, id]));
+  const root = (id: string): string => (parent.get(id) === id ? id : root(parent.get(id)!));
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) if (nested(ids[i], ids[j])) parent.set(root(ids[j]), root(ids[i]));
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of ids) groups.set(root(id), [...(groups.get(root(id)) ?? []), id]);
+  const result: Array<Set<string>> = [];
+  for (const members of [...groups.values()]) {
+    const consistent = members.every((x, i) => members.slice(i + 1).every((y) => nested(x, y)));
+    if (consistent) result.push(new Set(members));
+    else for (const id of members) result.push(new Set([id]));
+  }
+  return result;
+}

@@ -40,13 +40,27 @@ export function properNouns(text: string): string[] {
   return [...found];
 }
 
+/**
+ * Folded words of a text, then its word pairs (`thu_tuong`) in the order they occur, skipping what slugWords skips
+ * (one letter, digits only). The pairs let a URL slug be matched in order: in Vietnamese, where every syllable is a
+ * word, two articles on one subject share most single words of a slug but few of its pairs.
+ */
 export function vocabulary(text: string, cap = 4000): string[] {
   const words = new Set<string>();
+  const pairs = new Set<string>();
+  let previous: string | undefined;
   for (const word of fold(text).split(' ')) {
-    if (word.length >= 2) words.add(word);
-    if (words.size >= cap) break;
+    if (word.length < 2 || /^\d+$/.test(word)) {
+      if (word.length >= 2 && words.size < cap) words.add(word);
+      if (word.length >= 2) previous = undefined;
+      continue;
+    }
+    if (words.size < cap) words.add(word);
+    if (previous && pairs.size < cap) pairs.add(`${previous}_${word}`);
+    previous = word;
+    if (words.size >= cap && pairs.size >= cap) break;
   }
-  return [...words];
+  return [...words, ...pairs];
 }
 
 /** Words of a URL's last path segment, when it is a readable slug. */
