@@ -106,8 +106,12 @@ export function resolveMention(mention: Mention, registry: PersonRegistry, quote
     }
     case 'title': {
       const holder = registry.holderOf(mention.role!, quoteStart);
-      return holder
-        ? { speakerName: holder.name, role: mention.role, method: 'title', confidence: CONFIDENCE.title }
+      if (holder) return { speakerName: holder.name, role: mention.role, method: 'title', confidence: CONFIDENCE.title };
+      // `the Japanese winger said`, `a expliqué le technicien`: a title the article never gave anyone stands,
+      // like a pronoun, for the person it last mentioned.
+      const last = registry.lastBefore(quoteStart, mention.gender);
+      return last
+        ? { speakerName: last.name, role: mention.role, method: 'title', confidence: CONFIDENCE.pronoun }
         : { role: mention.role, method: 'none', confidence: CONFIDENCE.none };
     }
     case 'pronoun': {

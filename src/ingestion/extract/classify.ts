@@ -67,6 +67,16 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && ctx.tokens[clause.from].capitalized;
   const window = newSentence ? 3 : AFTER_VERB_WINDOW;
   const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
+  if (!verb && !newSentence) {
+    // `"…," Dr. Siti Nadia Tarmizi, a spokeswoman for the Health Ministry, said on Monday.`: a speaker, an
+    // apposition between commas, then the verb.
+    const first = detectMentions(ctx, clause.from, clause.to)[0];
+    const later = first && first.first === clause.from && first.kind !== 'candidate' ? speechVerbsIn(ctx, first.end, clause.to)[0] : undefined;
+    if (later && /,\s*$/.test(ctx.text.slice(ctx.tokens[later.at - 1].end, ctx.tokens[later.at].start)) &&
+      /^\s*,/.test(ctx.text.slice(ctx.tokens[first.end - 1].end, ctx.tokens[first.end].start))) {
+      return resolveMention(first, registry, span.open, true);
+    }
+  }
   if (!verb) return undefined;
   const speaker = speakerNear(ctx, detectMentions(ctx, clause.from, clause.to), verb, 'after');
   return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
@@ -90,6 +100,11 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
     if (source) return resolveMention(source, registry, span.open, true);
   }
   const introduces = /[:,]\s*$/.test(gap) || (/^\s+$/.test(gap) && verb?.end === clause.to && /^\p{Lu}/u.test(quote));
+  // `« C'est un premier pas », a reconnu Mme Giannotti, « mais … »`: the second half of an interrupted quote.
+  const resumes = verb !== undefined && /,\s*$/.test(gap) && clause.from > 0 && !ctx.narrative[clause.from - 1] &&
+    /["”»]\s*,?\s*$/.test(text.slice(0, tokens[clause.from].start)) &&
+    mentions.some((m) => m.first >= verb.end && m.end === clause.to && m.kind !== 'candidate');
+  if (resumes) return resolveMention(mentions.find((m) => m.first >= verb!.end && m.end === clause.to)!, registry, span.open, true);
   // `X said: "…"`, `X nói: "…"`, `he said, "…"`.
   if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1)) {
     const speaker = speakerNear(ctx, mentions, verb, 'before');

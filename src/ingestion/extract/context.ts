@@ -49,6 +49,8 @@ export function sentenceBreakBefore(ctx: ArticleContext, k: number): boolean {
   if (gap.includes('\n')) return true;
   // A terminator followed by a blank or closing mark; `PGS.TS` and `59-NQ/TW` do not end sentences.
   if (!/[.!?…;](\s|["”»’)]|$)/.test(gap)) return false;
+  // `U.S.`: the full stops of an initialism run on without a blank.
+  if (gap === '.' && /^\p{Lu}$/u.test(previous.text)) return false;
   // `Tn. Le`, `No. 59`, `M. Trung`: an abbreviation's full stop, not a sentence end.
   const abbreviation = /^\.\s+$/.test(gap) && (ctx.lexicon.abbreviations.has(previous.key) || /^\p{Lu}$/u.test(previous.text));
   return !abbreviation;

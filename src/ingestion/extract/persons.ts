@@ -26,6 +26,16 @@ const APPOSITION_WINDOW = 10;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
 
+/** Words of one phrase: blanks between them, or the full stop of an initial (`U.S. Attorney`, `N. Paranietharan`). */
+function joined(ctx: ArticleContext, k: number): boolean {
+  const { text, tokens } = ctx;
+  if (onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start)) return true;
+  return /^\p{Lu}$/u.test(tokens[k - 1].text) && /^\.\s*$/.test(text.slice(tokens[k - 1].end, tokens[k].start));
+}
+
+/** Lower-case particles inside names (`Luca de Meo`, `Robin van Persie`). */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'dos', 'bin', 'binti']);
+
 function isFunctionWord(ctx: ArticleContext, i: number): boolean {
   if (ctx.functionWord[i] === 0) {
     const { lexicon: lx, text, tokens } = ctx;
@@ -37,13 +47,20 @@ function isFunctionWord(ctx: ArticleContext, i: number): boolean {
 }
 
 /** A run of capitalised words, trimmed to the person's name when titles or bodies precede it. */
-function nameRunAt(ctx: ArticleContext, i: number, limit: number): { first: number; end: number } | undefined {
+function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
   const { tokens, text, lexicon } = ctx;
   let end = i;
-  while (
-    end < limit && end - i < MAX_RUN_WORDS && tokens[end].capitalized && !ACRONYM.test(tokens[end].text) &&
-    (end === i || onlySpacesBetween(text, tokens[end - 1].end, tokens[end].start)) && !isFunctionWord(ctx, end)
-  ) end++;
+  const particle = (k: number) => NAME_PARTICLES.has(tokens[k].key) && k + 1 < limit && tokens[k + 1].capitalized &&
+    onlySpacesBetween(text, tokens[k].end, tokens[k + 1].start) && (k === i ? allowParticle : onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start));
+  while (end < limit && end - i < MAX_RUN_WORDS) {
+    if (particle(end)) {
+      end++;
+      continue;
+    }
+    if (!(tokens[end].capitalized && !ACRONYM.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
+    end++;
+  }
+  while (end > i && NAME_PARTICLES.has(tokens[end - 1].key)) end--;
   if (end === i) return undefined;
   let first = i;
   if (end - first > MAX_NAME_WORDS) {
@@ -62,7 +79,7 @@ function titleRunAt(ctx: ArticleContext, i: number, limit: number): number | und
   let end = i;
   let hasHead = false;
   while (end < limit) {
-    if (end > i && !onlySpacesBetween(text, tokens[end - 1].end, tokens[end].start)) break;
+    if (end > i && !joined(ctx, end)) break;
     const head = lx.titleHeads.match(text, tokens, end, limit);
     const word = head ?? lx.titleWords.match(text, tokens, end, limit);
     if (word) {
@@ -118,8 +135,8 @@ function titleWordsAt(ctx: ArticleContext, i: number, limit: number): number {
 }
 
 /** A name after a title, trimmed to start at a family name where names must (`… TP Đà Nẵng Hồ Minh Tâm`). */
-function holderNameAt(ctx: ArticleContext, k: number, limit: number): { first: number; end: number } | undefined {
-  const run = nameRunAt(ctx, k, limit);
+function holderNameAt(ctx: ArticleContext, k: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
+  const run = nameRunAt(ctx, k, limit, allowParticle);
   if (!run || run.first !== k || !ctx.lexicon.profile.namesStartWithSurname) return run;
   let first = run.first;
   while (first < run.end - 1 && !ctx.lexicon.surnames.has(ctx.tokens[first].key)) first++;
@@ -131,6 +148,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
   const { tokens, text, lexicon: lx } = ctx;
   let roleEnd = titleEnd;
   let announced = false;
+  let gender: Gender = 'x';
   for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
     const afterComma = /^\s*,\s*$/.test(gap);
@@ -149,16 +167,17 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
     if (honorific) {
       k += honorific.length;
       announced = true;
+      gender = honorific.value;
       continue;
     }
     // Inside the title's complement (`des Armées`, `de Lao Cai`) capitalised words are places and bodies;
     // the holder's name comes right after the title, after a comma or after a honorific.
-    const run = k === titleEnd || afterComma || announced ? holderNameAt(ctx, k, limit) : undefined;
+    const run = k === titleEnd || afterComma || announced ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
       // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
       const name = run.end - run.first === 1 && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
-      return nameMention(ctx, i, name, from, 'x', slice(ctx, i, roleEnd));
+      return nameMention(ctx, i, name, from, gender, slice(ctx, i, roleEnd));
     }
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
     k++; // a complement of the title: `de l'Agriculture`, `UGM`
@@ -192,7 +211,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
         const titled = titledMention(ctx, next, titleEnd, limit, from);
         return { ...titled, first: i, gender: honorific.value };
       }
-      const run = nameRunAt(ctx, next, limit);
+      const run = nameRunAt(ctx, next, limit, true);
       if (run && run.first === next) return nameMention(ctx, i, run, from, honorific.value);
     }
   }

@@ -35,6 +35,7 @@ export const en: LanguageProfile = {
     'official', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'deputy', 'adviser', 'advisor', 'envoy',
     'representative', 'coordinator', 'doctor', 'councillor', 'councilor', 'premier', 'expert', 'lecturer', 'editor',
     'superintendent', 'inspector', 'campaigner', 'activist', 'teacher', 'meteorologist', 'scientist', 'delegate', 'farmer', 'resident', 'treasurer', 'principal', 'dean', 'rector', 'owner',
+    'attorney', 'defendant', 'witness', 'winger', 'striker', 'midfielder', 'defender', 'goalkeeper', 'goalscorer', 'forward', 'player',
   ],
   titleWords: [
     'acting', 'deputy', 'vice', 'former', 'senior', 'chief', 'foreign', 'affairs', 'foreign affairs', 'home', 'interior',
@@ -46,7 +47,7 @@ export const en: LanguageProfile = {
     'technology', 'information', 'communications', 'planning', 'investment', 'economic', 'economy', 'social', 'vietnam',
     'vietnamese', 'indonesia', 'indonesian', 'france', 'french', 'asean', 'world', 'international', 'institute',
     'university', 'hospital', 'company', 'group', 'association', 'federation', 'commission', 'agency', 'board', 'team',
-    'club', 'division', 'unit',
+    'club', 'division', 'unit', 'assistant', 'district', 'u', 's',
   ],
   titleConnectors: ['of', 'the', 'for', 'and', 'at', 'to'],
   pronouns: [{ word: 'he', gender: 'm' }, { word: 'she', gender: 'f' }],

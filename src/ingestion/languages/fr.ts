@@ -37,6 +37,8 @@ export const fr: LanguageProfile = {
     'procureur', 'procureure', 'commissaire', 'gouverneur', 'chancelier', 'chancelière', 'roi', 'reine', 'pdg',
     'fondateur', 'fondatrice', 'responsable', 'délégué', 'déléguée', 'conseiller', 'conseillère', 'entraîneur',
     'adjoint', 'adjointe', 'coordinateur', 'coordinatrice', 'rapporteur', 'rapporteuse', 'docteur', 'médecin',
+    'représentant', 'représentante', 'capitaine', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'défenseur',
+    'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste',
   ],
   titleWords: [
     'vice', 'adjoint', 'adjointe', 'délégué', 'déléguée', 'par intérim', 'intérim', 'affaires étrangères', 'affaires',

@@ -29,7 +29,7 @@ export const id: LanguageProfile = {
     'kapolri', 'kapolda', 'kepala staf', 'jenderal', 'kolonel', 'profesor', 'guru besar', 'dokter', 'pengamat',
     'analis', 'ekonom', 'peneliti', 'dosen', 'rektor', 'camat', 'lurah', 'kades', 'kepala desa', 'manajer', 'pelatih',
     'anggota', 'koordinator', 'pemimpin', 'ketua umum', 'sekretaris eksekutif', 'komisaris', 'hakim', 'jaksa',
-    'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik',
+    'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik', 'kapten', 'kuasa hukum',
   ],
   titleWords: [
     'penjabat', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',
@@ -40,7 +40,7 @@ export const id: LanguageProfile = {
     'republik', 'indonesia', 'vietnam', 'provinsi', 'kota', 'kabupaten', 'daerah', 'dinas', 'bank', 'perusahaan',
     'asosiasi', 'perhimpunan', 'lembaga', 'universitas', 'fakultas', 'rumah sakit', 'bidang', 'urusan', 'kantor',
     'polisi', 'kepolisian', 'staf', 'angkatan', 'darat', 'laut', 'udara', 'koordinator', 'politik', 'keamanan',
-    'perekonomian', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior',
+    'perekonomian', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior', 'timnas', 'tim', 'klub',
   ],
   titleConnectors: ['dan', 'untuk', 'bidang', 'urusan'],
   pronouns: [
