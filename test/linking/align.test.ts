@@ -1,5 +1,5 @@
 import t from 'tap';
-import { articleAffinity, linkArticlePair, type ArticleSide } from '../../src/linking/align.ts';
+import { articleAffinity, linkArticlePair, speakerGroups, type ArticleSide } from '../../src/linking/align.ts';
 import { anchorNumbers, vocabulary } from '../../src/linking/signals.ts';
 import type { LinkableArticle, LinkEdge } from '../../src/linking/types.ts';
 
@@ -87,4 +87,20 @@ t.test('same language, two outlets: linked by wording', async (t) => {
 t.test('an unrelated article with nothing in common is not linked', async (t) => {
   const other = side('z-en', 'en', [[K, 'We welcome investors who want to build factories in the north.']], { publishedTs: Date.parse('2025-06-30') });
   t.same(linkArticlePair(vi, other, THRESHOLD), []);
+});
+
+t.test('speakers named in full in one version and by one name in another are one speaker; ambiguous names are not', async (t) => {
+  const q = (speakerId: string) => ({ id: speakerId, articleId: 'x', lang: 'fr', text: '', speakerId, seq: 0 });
+  const groups = (l: string[], r: string[]) => speakerGroups(l.map(q), r.map(q)).map((g) => [...g].sort().join('|')).sort();
+  t.same(groups(['patrick-delorme'], ['delorme']), ['delorme|patrick-delorme']);
+  t.same(groups(['hendra-wijaya'], ['bi-hendra-wijaya']), ['bi-hendra-wijaya|hendra-wijaya']);
+  t.same(groups(['do-quang-minh', 'ho-chi-minh'], ['minh']), ['do-quang-minh', 'ho-chi-minh', 'minh']);
+  t.same(groups(['pham-thu-ha'], ['do-van-lam']), ['do-van-lam', 'pham-thu-ha']);
+});
+
+t.test('unrelated reports sharing one figure or one name among several are not linked', async (t) => {
+  const V = 'doan-khanh-van';
+  const day1 = side('d1-vi', 'vi', [[V, 'Việt Nam phản đối mọi hành vi vi phạm chủ quyền. Chúng tôi yêu cầu thả ngay 12 ngư dân.']], { publishedTs: Date.parse('2025-10-02') });
+  const day2 = side('d2-en', 'en', [[V, 'The 45-day visa exemption for citizens of 12 European countries will be extended until 2028 by Vietnam.']], { publishedTs: Date.parse('2025-10-09') });
+  t.same(linkArticlePair(day1, day2, THRESHOLD), []);
 });
