@@ -14,6 +14,8 @@ const AFTER_VERB_WINDOW = 10;
 /** Where the speaker may stand around that verb. */
 const SPEAKER_WINDOW = 8;
 const MIN_FRAGMENT_WORDS = 5;
+/** Four words make a fragment when they are long ones (`tidak mempertimbangkan fakta persidangan`), not syllables. */
+const MIN_FRAGMENT_CHARS_AT_FOUR_WORDS = 22;
 
 const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
@@ -121,7 +123,19 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
 /** A fragment inside reported speech: `X stated that …, expressing the desire to "…"`. */
 function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry, clause: Clause): Attribution | undefined {
   const quote = ctx.text.slice(span.start, span.end);
-  if (wordsOf(quote).length < MIN_FRAGMENT_WORDS) return undefined;
+  const n = wordsOf(quote).length;
+  if (n < MIN_FRAGMENT_WORDS - 1 || (n < MIN_FRAGMENT_WORDS && quote.length < MIN_FRAGMENT_CHARS_AT_FOUR_WORDS)) return undefined;
+  const { text, tokens, lexicon: lx } = ctx;
+  // `Selon lui, les prix des batteries « vont continuer à baisser »`: the source named at the head of the sentence.
+  const marker = clause.to > clause.from ? lx.sourceMarkers.match(text, tokens, clause.from, clause.to) : undefined;
+  if (marker) {
+    const source = detectMentions(ctx, clause.from, clause.to).find((m) => m.first >= clause.from && m.kind !== 'candidate');
+    const commaAfter = source && source.end < clause.to && /^\s*,/.test(text.slice(tokens[source.end - 1].end, tokens[source.end].start));
+    if (source && commaAfter && source.first <= clause.from + marker.length + 2) {
+      const attribution = resolveMention(source, registry, span.open, false);
+      if (attribution.speakerName) return { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) };
+    }
+  }
   const verb = speechVerbsIn(ctx, clause.from, clause.to)[0];
   if (!verb) return undefined;
   const subject = detectMentions(ctx, clause.from, verb.at).filter((m) => m.kind === 'name' || m.kind === 'title' || m.kind === 'pronoun').at(-1);

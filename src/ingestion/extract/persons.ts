@@ -118,7 +118,14 @@ function nameMention(ctx: ArticleContext, at: number, run: { first: number; end:
     onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
   const spoken = words >= 2 && precededBySpeechVerb(ctx, run.first, from);
   const apposedRole = introduced || words < 2 ? undefined : titleInApposition(ctx, run.end, tokens.length);
-  const kind = introduced || vietnameseShape || speaks || spoken || apposedRole ? 'name' : 'candidate';
+  // `said Cal Fire Chief Joe Tyler`: capitalised words right before a title qualify it; they are not its holder.
+  const qualifiesTitle = !introduced && run.end < tokens.length && onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start) &&
+    Boolean(lexicon.titleHeads.match(text, tokens, run.end));
+  // `Une habitante de la cité, Fatima Benali, n'a pas…`: a full name set off by commas on both sides.
+  const apposed = words >= 2 && words <= 3 && run.first > from && run.end < tokens.length &&
+    /,\s*$/.test(text.slice(tokens[run.first - 1].end, tokens[run.first].start)) &&
+    /^\s*,/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start));
+  const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
   return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole, gender };
 }
 
