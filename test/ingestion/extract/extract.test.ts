@@ -118,3 +118,36 @@ t.test('other languages get the generic rules', async (t) => {
   t.same(got.map((q) => q.speaker), ['Carlos Ruiz']);
   t.same(only('"We will win," said Carlos Ruiz.', 'und').map((q) => q.speaker), ['Carlos Ruiz']);
 });
+
+t.test('en: a quote sentence of its own continues the previous speaker; apposition before the verb; initials', async (t) => {
+  const text = [
+    '"We are not in crisis," Guardiola told reporters on Saturday. "I trust these players."',
+    '"We see a sharp rise," Dr. Siti Nadia Tarmizi, a spokeswoman for the Health Ministry, said on Monday.',
+    '"This case should send a clear message," said Assistant U.S. Attorney Karen Whitfield.',
+    'Fans held a banner reading "Pep Out? Never" near the away end.',
+  ].join('\n');
+  const got = only(text, 'en');
+  t.same(got.map((q) => [q.text, q.speaker]), [
+    ['We are not in crisis,', 'Guardiola'],
+    ['I trust these players.', 'Guardiola'],
+    ['We see a sharp rise,', 'Siti Nadia Tarmizi'],
+    ['This case should send a clear message,', 'Karen Whitfield'],
+  ]);
+  t.equal(got[1].method, 'context');
+});
+
+t.test('fr: incise inside the guillemets splits the quote; interrupted quote; name particles; Selon lui', async (t) => {
+  const text = [
+    "Le PDG de Renault, Luca de Meo, a défendu la stratégie du groupe. Selon lui, les prix des batteries « vont continuer à baisser ».",
+    "« Nous discutons avec tous les partenaires », a répondu M. de Meo, « mais rien n'est signé ».",
+    "Son avocate, Mme Claire Roux, a réagi. « Mon client n'a rien touché, a-t-elle ajouté. Le tribunal s'est trompé. »",
+  ].join('\n');
+  const got = only(text, 'fr');
+  t.same(got.map((q) => [q.text, q.speaker]), [
+    ['vont continuer à baisser', 'Luca de Meo'],
+    ['Nous discutons avec tous les partenaires', 'Luca de Meo'],
+    ["mais rien n'est signé", 'Luca de Meo'],
+    ["Mon client n'a rien touché,", 'Claire Roux'],
+    ["Le tribunal s'est trompé.", 'Claire Roux'],
+  ]);
+});
