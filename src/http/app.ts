@@ -5,8 +5,11 @@ import type { Services } from './services.ts';
 import swagger from './plugins/external/swagger.ts';
 import security from './plugins/external/security.ts';
 import errors from './plugins/app/errors.ts';
+import cache from './plugins/app/cache.ts';
 import listQuotes from './routes/quotes/list.ts';
 import getQuote from './routes/quotes/get.ts';
+import quoteCitation from './routes/quotes/citation.ts';
+import oembed from './routes/oembed/get.ts';
 import listSpeakers from './routes/speakers/list.ts';
 import getSpeaker from './routes/speakers/get.ts';
 import createArticles from './routes/articles/create.ts';
@@ -14,6 +17,9 @@ import deleteArticle from './routes/articles/delete.ts';
 import health from './routes/health/index.ts';
 
 export type AppConfig = Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_MAX' | 'RATE_LIMIT_WINDOW_MS' | 'BODY_LIMIT_BYTES'> & { apiKey: string };
+
+/** How long clients, proxies and the in-process cache may reuse a read. */
+const READ_MAX_AGE_SECONDS = 30;
 
 /** The HTTP API around the given services; starting and stopping the process is server.ts's business. */
 export async function buildApp(config: AppConfig, services: Services, fastifyOptions: FastifyServerOptions = {}) {
@@ -33,11 +39,14 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
+  await app.register(cache, { maxAgeSeconds: READ_MAX_AGE_SECONDS, maxEntries: 1000, maxBytes: 32 * 1024 * 1024 });
   await app.register(swagger);
 
   await app.register(health);
   await app.register(listQuotes);
   await app.register(getQuote);
+  await app.register(quoteCitation);
+  await app.register(oembed, { cacheAgeSeconds: READ_MAX_AGE_SECONDS });
   await app.register(listSpeakers);
   await app.register(getSpeaker);
   await app.register(createArticles, { apiKey: config.apiKey });

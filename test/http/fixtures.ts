@@ -74,6 +74,9 @@ export async function buildSeeded(t: Parameters<typeof build>[0], config: Parame
   const response = await built.app.inject({ method: 'POST', url: '/articles', headers: built.auth, payload: ARTICLES });
   if (response.statusCode !== 200) throw new Error(`seeding failed: ${response.statusCode} ${response.body}`);
   const quotes = (response.json() as { quotes: QuoteRef[] }).quotes;
-  const quoteOf = (articleId: string, index = 0) => quotes.filter((q) => q.articleId === articleId)[index];
+  const position = (q: QuoteRef) => ARTICLES.find((a) => a.id === q.articleId)!.text.indexOf(q.text);
+  /** The index-th quote of an article in reading order: the first ones of vi-trung and id-trung translate each other. */
+  const quoteOf = (articleId: string, index = 0) =>
+    quotes.filter((q) => q.articleId === articleId).sort((a, b) => position(a) - position(b))[index];
   return { ...built, quotes, quoteOf };
 }

@@ -5,6 +5,7 @@ import { ProblemSchema } from '../../../schemas/problem.ts';
 
 const listQuotes: FastifyPluginAsyncZod = async (app) => {
   app.get('/quotes', {
+    config: { cache: true },
     schema: {
       tags: ['quotes'],
       summary: 'Search quotes by speaker (any spelling), language, text, article and date',

@@ -6,6 +6,7 @@ import { sendProblem } from '../../problem.ts';
 
 const getSpeaker: FastifyPluginAsyncZod = async (app) => {
   app.get('/speakers/:id', {
+    config: { cache: true },
     schema: {
       tags: ['speakers'],
       summary: 'One speaker, by id or by any spelling of the name',

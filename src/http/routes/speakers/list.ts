@@ -5,6 +5,7 @@ import { ProblemSchema } from '../../../schemas/problem.ts';
 
 const listSpeakers: FastifyPluginAsyncZod = async (app) => {
   app.get('/speakers', {
+    config: { cache: true },
     schema: {
       tags: ['speakers'],
       summary: 'Speakers, searchable by any spelling (typo-tolerant, for autocomplete)',

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import type { ResourceUrls } from '../service/jsonld.ts';
+
+/** This service's origin as the client addressed it; a Host header that is no host falls back to localhost. */
+export function originOf(request: FastifyRequest): string {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return `${request.protocol}://localhost`;
+  }
+}
+
+/** The URLs of this service's resources, for JSON-LD identifiers, citations and oEmbed cards. */
+export function resourceUrls(request: FastifyRequest): ResourceUrls & { provider: string } {
+  const origin = originOf(request);
+  return {
+    provider: origin,
+    quote: (id) => `${origin}/quotes/${encodeURIComponent(id)}`,
+    speaker: (id) => `${origin}/speakers/${encodeURIComponent(id)}`,
+  };
+}
