@@ -33,8 +33,9 @@ function joined(ctx: ArticleContext, k: number): boolean {
   return /^\p{Lu}$/u.test(tokens[k - 1].text) && /^\.\s*$/.test(text.slice(tokens[k - 1].end, tokens[k].start));
 }
 
-/** Lower-case particles inside names (`Luca de Meo`, `Robin van Persie`). */
+/** Lower-case particles inside names (`Luca de Meo`, `Robin van Persie`); capitalised, `Van` is a name (`Nguyen Van Binh`). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'dos', 'bin', 'binti']);
+const isParticle = (token: { text: string; capitalized: boolean }) => !token.capitalized && NAME_PARTICLES.has(token.text);
 
 function isFunctionWord(ctx: ArticleContext, i: number): boolean {
   if (ctx.functionWord[i] === 0) {
@@ -50,7 +51,7 @@ function isFunctionWord(ctx: ArticleContext, i: number): boolean {
 function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
   const { tokens, text, lexicon } = ctx;
   let end = i;
-  const particle = (k: number) => NAME_PARTICLES.has(tokens[k].key) && k + 1 < limit && tokens[k + 1].capitalized &&
+  const particle = (k: number) => isParticle(tokens[k]) && k + 1 < limit && tokens[k + 1].capitalized &&
     onlySpacesBetween(text, tokens[k].end, tokens[k + 1].start) && (k === i ? allowParticle : onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start));
   while (end < limit && end - i < MAX_RUN_WORDS) {
     if (particle(end)) {
@@ -60,7 +61,7 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
     if (!(tokens[end].capitalized && !ACRONYM.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
     end++;
   }
-  while (end > i && NAME_PARTICLES.has(tokens[end - 1].key)) end--;
+  while (end > i && isParticle(tokens[end - 1])) end--;
   if (end === i) return undefined;
   let first = i;
   if (end - first > MAX_NAME_WORDS) {
