@@ -6,6 +6,7 @@ import swagger from './plugins/external/swagger.ts';
 import security from './plugins/external/security.ts';
 import errors from './plugins/app/errors.ts';
 import cache from './plugins/app/cache.ts';
+import lingeringBody from './plugins/app/lingering-body.ts';
 import listQuotes from './routes/quotes/list.ts';
 import getQuote from './routes/quotes/get.ts';
 import quoteCitation from './routes/quotes/citation.ts';
@@ -34,6 +35,7 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
   app.decorate('services', services);
 
   await app.register(errors);
+  await app.register(lingeringBody, { maxBytes: Math.max(64 * 1024 * 1024, 2 * config.BODY_LIMIT_BYTES), timeoutMs: 10_000 });
   await app.register(security, {
     corsOrigins: config.CORS_ORIGINS,
     rateLimitMax: config.RATE_LIMIT_MAX,
