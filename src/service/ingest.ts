@@ -60,8 +60,11 @@ export class IngestService {
       if (!previous) return false;
       const oldQuotes = await this.store.quotesOfArticles([articleId]);
       const changed = await this.relink(new Map(), [], oldQuotes);
-      await this.store.write({ deleteQuotes: oldQuotes.map((q) => q.id), quotes: changed, deleteArticle: articleId });
-      await refreshSpeakers(this.store, speakersOf(oldQuotes), new Map());
+      await this.store.write({ quotes: [...changed, ...oldQuotes.map(detached)], deleteQuotes: oldQuotes.map((q) => q.id) });
+      // The article's own speaker list too: its quotes may already be gone after an interrupted earlier attempt.
+      await refreshSpeakers(this.store, new Set([...previous.speakerIds, ...speakersOf(oldQuotes)]), new Map());
+      // Last, so that a retry after any failure above still finds the article and finishes the job.
+      await this.store.write({ deleteArticle: articleId });
       return true;
     });
   }
@@ -136,12 +139,9 @@ export class IngestService {
     const fresh = new Map(quotes.map((q) => [q.id, q]));
     const changed = await this.relink(fresh, edges, oldQuotes);
     const newIds = new Set(quotes.map((q) => q.id));
-    await this.store.write({
-      deleteQuotes: oldQuotes.map((q) => q.id).filter((id) => !newIds.has(id)),
-      quotes: changed,
-      article: articleDoc,
-    });
-    await refreshSpeakers(this.store, new Set([...speakersOf(quotes), ...speakersOf(oldQuotes)]), namesByLanguage(quotes));
+    const gone = oldQuotes.filter((q) => !newIds.has(q.id));
+    await this.store.write({ quotes: [...changed, ...gone.map(detached)], deleteQuotes: gone.map((q) => q.id), article: articleDoc });
+    await refreshSpeakers(this.store, new Set([...speakersOf(quotes), ...speakersOf(oldQuotes), ...(previous?.speakerIds ?? [])]), namesByLanguage(quotes));
     return {
       article: { id: article.id, lang: article.lang, quotes: quotes.length, replaced: Boolean(previous) },
       quotes: changed.filter((q) => newIds.has(q.id)),
@@ -208,6 +208,14 @@ function quoteId(articleId: string, text: string, seen: Map<string, number>): st
   const repeat = seen.get(digest) ?? 0;
   seen.set(digest, repeat + 1);
   return `${articleId}-${digest}${repeat ? `-${repeat}` : ''}`;
+}
+
+/**
+ * A quote about to be deleted, cut out of its cluster. Written in the same task as the re-linked versions of the
+ * others, so that whenever the deletion that follows does not happen (Meilisearch gone), no stored cluster refers to it.
+ */
+function detached(q: QuoteDoc): QuoteDoc {
+  return { ...q, clusterId: `c-${q.id}`, original: true, links: [], linkConfidence: 0, clusterLangs: [q.lang], translations: [] };
 }
 
 function speakersOf(quotes: QuoteDoc[]): Set<string> {

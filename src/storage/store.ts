@@ -87,18 +87,22 @@ export class Store {
     return { total: result.totalHits ?? 0, facets: result.facetDistribution ?? {} };
   }
 
+  /**
+   * Applies one article's changes, one Meilisearch task at a time, in an order that keeps the stored clusters
+   * consistent at every step should Meilisearch go away in between: first the quotes (one task: new and re-linked
+   * versions, and the quotes about to go already detached from their clusters), then the deletions, then the article.
+   * Each task is awaited before the next is sent: no request is left running (or rejecting unobserved) after a failure.
+   */
   async write(changes: {
     quotes?: QuoteDoc[];
     deleteQuotes?: string[];
     article?: ArticleDoc;
     deleteArticle?: string;
   }): Promise<void> {
-    const tasks = [];
-    if (changes.deleteQuotes?.length) tasks.push(this.quotes.deleteDocuments(changes.deleteQuotes));
-    if (changes.quotes?.length) tasks.push(this.quotes.addDocuments(changes.quotes));
-    if (changes.article) tasks.push(this.articles.addDocuments([changes.article]));
-    if (changes.deleteArticle) tasks.push(this.articles.deleteDocument(changes.deleteArticle));
-    for (const task of tasks) await settled(task);
+    if (changes.quotes?.length) await settled(this.quotes.addDocuments(changes.quotes));
+    if (changes.deleteQuotes?.length) await settled(this.quotes.deleteDocuments(changes.deleteQuotes));
+    if (changes.article) await settled(this.articles.addDocuments([changes.article]));
+    if (changes.deleteArticle) await settled(this.articles.deleteDocument(changes.deleteArticle));
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
