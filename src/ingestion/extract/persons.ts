@@ -33,8 +33,11 @@ function joined(ctx: ArticleContext, k: number): boolean {
   return /^\p{Lu}$/u.test(tokens[k - 1].text) && /^\.\s*$/.test(text.slice(tokens[k - 1].end, tokens[k].start));
 }
 
-/** Lower-case particles inside names (`Luca de Meo`, `Robin van Persie`); capitalised, `Van` is a name (`Nguyen Van Binh`). */
-const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'dos', 'bin', 'binti']);
+/**
+ * Lower-case particles inside names (`Luca de Meo`, `Robin van Persie`); capitalised, `Van` is a name (`Nguyen Van
+ * Binh`). Not `di`/`da`: Indonesian prepositions (`Siti Rahmawati di COP30`, `di Jakarta`).
+ */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'du', 'del', 'dos', 'bin', 'binti']);
 const isParticle = (token: { text: string; capitalized: boolean }) => !token.capitalized && NAME_PARTICLES.has(token.text);
 
 function isFunctionWord(ctx: ArticleContext, i: number): boolean {

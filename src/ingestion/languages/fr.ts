@@ -26,7 +26,7 @@ export const fr: LanguageProfile = {
     { word: 'm.', gender: 'm' }, { word: 'mm.', gender: 'm' }, { word: 'mme', gender: 'f' }, { word: 'mmes', gender: 'f' },
     { word: 'mlle', gender: 'f' }, { word: 'monsieur', gender: 'm' }, { word: 'madame', gender: 'f' },
     { word: 'mademoiselle', gender: 'f' }, { word: 'me', gender: 'x' }, { word: 'maître', gender: 'x' }, { word: 'dr', gender: 'x' },
-    { word: 'pr', gender: 'x' }, { word: 'camarade', gender: 'x' },
+    { word: 'dre', gender: 'f' }, { word: 'pr', gender: 'x' }, { word: 'camarade', gender: 'x' },
   ],
   titles: [
     'ministre', 'vice-ministre', 'président', 'présidente', 'vice-président', 'vice-présidente', 'premier ministre',
