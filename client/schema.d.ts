@@ -1,0 +1,1098 @@
+export interface paths {
+    "/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one article or an array; re-posting an id replaces its quotes. Quotes are queryable on return. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArticleInput"] | components["schemas"]["ArticleInput"][];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an article and its quotes; the clusters they were in are repaired */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the API process answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Status"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** oEmbed 1.0 for quote URLs of this service: a rich, escaped HTML quote card */
+        get: {
+            parameters: {
+                query: {
+                    /** @description json; xml is not implemented (501) */
+                    format?: string;
+                    maxheight?: number;
+                    maxwidth?: number;
+                    /** @description this service's URL of a quote: https://<host>/quotes/{id} */
+                    url: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OEmbed"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search quotes by speaker (any spelling), language, text, article and date */
+        get: {
+            parameters: {
+                query?: {
+                    articleId?: string;
+                    /** @description with lang: a cluster with no version in lang contributes its original, marked fallback: true */
+                    fallback?: "0" | "1" | "true" | "false";
+                    /** @description published on or after, YYYY-MM-DD */
+                    from?: string;
+                    /** @description ISO 639-1 code (vi, id, fr, en, or any language the store holds) */
+                    lang?: string;
+                    /** @description 1–100 */
+                    limit?: number;
+                    offset?: number;
+                    /** @description full-text search in the quote text */
+                    q?: string;
+                    /** @description a speaker id or any spelling of the name */
+                    speaker?: string;
+                    /** @description published on or before, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuotePage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quote with all its translations; as schema.org Quotation JSON-LD with Accept: application/ld+json */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                        "application/ld+json": components["schemas"]["QuotationJsonLd"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes/{id}/citation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A citation of the quote: speaker, role, outlet, date, URL, language, and what it was translated from */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description text, markdown, html (escaped) or csl-json */
+                    style?: "text" | "markdown" | "html" | "csl-json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the citation, in the media type of the style */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.citationstyles.csl+json": components["schemas"]["CslItem"][];
+                        "text/html": string;
+                        "text/markdown": string;
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the API and its Meilisearch both answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Status"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Speakers, searchable by any spelling (typo-tolerant, for autocomplete) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–100 */
+                    limit?: number;
+                    offset?: number;
+                    /** @description any spelling, typo-tolerant, usable for autocomplete */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpeakerPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speakers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One speaker, by id or by any spelling of the name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Speaker"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A news article to ingest. `lang` is detected when absent. */
+        Article: {
+            id: string;
+            lang?: string;
+            outlet?: string;
+            publishedAt?: string;
+            text: string;
+            title?: string;
+            /** Format: uri */
+            url?: string;
+        };
+        /** @description A news article to ingest. `lang` is detected when absent. */
+        ArticleInput: {
+            id: string;
+            lang?: string;
+            outlet?: string;
+            publishedAt?: string;
+            text: string;
+            title?: string;
+            /** Format: uri */
+            url?: string;
+        };
+        /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
+        CslItem: {
+            "container-title"?: string;
+            custom: {
+                originalQuoteId?: string;
+                originalText?: string;
+                quote: string;
+                quoteUrl: string;
+                role?: string;
+                speaker?: string;
+                /** @description language of the original when this version is a translation */
+                translatedFrom?: string;
+            };
+            id: string;
+            issued?: {
+                "date-parts": number[][];
+            };
+            language: string;
+            note: string;
+            title: string;
+            type: string;
+            URL?: string;
+        };
+        /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
+        CslItemInput: {
+            "container-title"?: string;
+            custom: {
+                originalQuoteId?: string;
+                originalText?: string;
+                quote: string;
+                quoteUrl: string;
+                role?: string;
+                speaker?: string;
+                /** @description language of the original when this version is a translation */
+                translatedFrom?: string;
+            };
+            id: string;
+            issued?: {
+                "date-parts": number[][];
+            };
+            language: string;
+            note: string;
+            title: string;
+            type: string;
+            URL?: string;
+        };
+        IngestReport: {
+            articles: {
+                id: string;
+                lang: string;
+                quotes: number;
+                /** @description true when an article with this id was stored before */
+                replaced: boolean;
+            }[];
+            quotes: {
+                articleId: string;
+                clusterId: string;
+                id: string;
+                lang: string;
+                speaker: {
+                    id: string;
+                    name: string;
+                } | null;
+                text: string;
+            }[];
+        };
+        IngestReportInput: {
+            articles: {
+                id: string;
+                lang: string;
+                quotes: number;
+                /** @description true when an article with this id was stored before */
+                replaced: boolean;
+            }[];
+            quotes: {
+                articleId: string;
+                clusterId: string;
+                id: string;
+                lang: string;
+                speaker: {
+                    id: string;
+                    name: string;
+                } | null;
+                text: string;
+            }[];
+        };
+        OEmbed: {
+            author_name?: string;
+            author_url?: string;
+            cache_age: number;
+            height: number;
+            /** @description an escaped HTML quote card: blockquote, attribution and a link back */
+            html: string;
+            provider_name: string;
+            provider_url: string;
+            title: string;
+            /** @constant */
+            type: "rich";
+            /** @constant */
+            version: "1.0";
+            width: number;
+        };
+        OEmbedInput: {
+            author_name?: string;
+            author_url?: string;
+            cache_age: number;
+            height: number;
+            /** @description an escaped HTML quote card: blockquote, attribution and a link back */
+            html: string;
+            provider_name: string;
+            provider_url: string;
+            title: string;
+            /** @constant */
+            type: "rich";
+            /** @constant */
+            version: "1.0";
+            width: number;
+        };
+        Problem: {
+            detail?: string;
+            /** @description which parameters were wrong, and why */
+            errors?: {
+                message: string;
+                parameter: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        ProblemInput: {
+            detail?: string;
+            /** @description which parameters were wrong, and why */
+            errors?: {
+                message: string;
+                parameter: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        /** @description A schema.org Quotation as JSON-LD. */
+        QuotationJsonLd: {
+            /** @constant */
+            "@context": "https://schema.org";
+            "@id": string;
+            /** @constant */
+            "@type": "Quotation";
+            citation: {
+                /** @constant */
+                "@type": "NewsArticle";
+                datePublished?: string;
+                headline?: string;
+                identifier: string;
+                inLanguage: string;
+                publisher?: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                url?: string;
+            };
+            creator?: {
+                "@id"?: string;
+                /** @constant */
+                "@type": "Person";
+                jobTitle?: string;
+                name: string;
+            };
+            identifier: string;
+            inLanguage: string;
+            /** @description the original, when this version is a translation */
+            isBasedOn?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            };
+            spokenByCharacter?: {
+                "@id"?: string;
+                /** @constant */
+                "@type": "Person";
+                jobTitle?: string;
+                name: string;
+            };
+            text: string;
+            translationOfWork?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            };
+            url: string;
+            /** @description the other language versions, on the original */
+            workTranslation?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            }[];
+        };
+        /** @description A schema.org Quotation as JSON-LD. */
+        QuotationJsonLdInput: {
+            /** @constant */
+            "@context": "https://schema.org";
+            "@id": string;
+            /** @constant */
+            "@type": "Quotation";
+            citation: {
+                /** @constant */
+                "@type": "NewsArticle";
+                datePublished?: string;
+                headline?: string;
+                identifier: string;
+                inLanguage: string;
+                publisher?: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                url?: string;
+            };
+            creator?: {
+                "@id"?: string;
+                /** @constant */
+                "@type": "Person";
+                jobTitle?: string;
+                name: string;
+            };
+            identifier: string;
+            inLanguage: string;
+            /** @description the original, when this version is a translation */
+            isBasedOn?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            };
+            spokenByCharacter?: {
+                "@id"?: string;
+                /** @constant */
+                "@type": "Person";
+                jobTitle?: string;
+                name: string;
+            };
+            text: string;
+            translationOfWork?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            };
+            url: string;
+            /** @description the other language versions, on the original */
+            workTranslation?: {
+                "@id": string;
+                /** @constant */
+                "@type": "Quotation";
+                inLanguage: string;
+                text: string;
+                url: string;
+            }[];
+        };
+        Quote: {
+            attribution: {
+                /** @enum {string} */
+                method: "explicit" | "title" | "pronoun" | "context" | "none";
+            };
+            /** @description shared by every version of the same utterance */
+            clusterId: string;
+            confidence: {
+                attribution: number;
+                link: number;
+            };
+            /** @description true when this is the original standing in for a missing version in the requested language */
+            fallback?: boolean;
+            id: string;
+            lang: string;
+            offsets: {
+                end: number;
+                start: number;
+            };
+            /** @description the version in the language it was said in, when that can be told */
+            original: boolean;
+            /** @description the title the article gives the speaker */
+            role?: string;
+            source: {
+                articleId: string;
+                outlet?: string;
+                publishedAt?: string;
+                title?: string;
+                url?: string;
+            };
+            speaker: components["schemas"]["SpeakerRef"] | null;
+            /** @description the words inside the quote marks */
+            text: string;
+            translations: components["schemas"]["Translation"][];
+        };
+        QuoteInput: {
+            attribution: {
+                /** @enum {string} */
+                method: "explicit" | "title" | "pronoun" | "context" | "none";
+            };
+            /** @description shared by every version of the same utterance */
+            clusterId: string;
+            confidence: {
+                attribution: number;
+                link: number;
+            };
+            /** @description true when this is the original standing in for a missing version in the requested language */
+            fallback?: boolean;
+            id: string;
+            lang: string;
+            offsets: {
+                end: number;
+                start: number;
+            };
+            /** @description the version in the language it was said in, when that can be told */
+            original: boolean;
+            /** @description the title the article gives the speaker */
+            role?: string;
+            source: {
+                articleId: string;
+                outlet?: string;
+                publishedAt?: string;
+                title?: string;
+                url?: string;
+            };
+            speaker: components["schemas"]["SpeakerRefInput"] | null;
+            /** @description the words inside the quote marks */
+            text: string;
+            translations: components["schemas"]["TranslationInput"][];
+        };
+        QuotePage: {
+            data: components["schemas"]["Quote"][];
+            limit: number;
+            offset: number;
+            /** @description close speakers when the one asked for is unknown */
+            suggestions?: components["schemas"]["SpeakerRef"][];
+            total: number;
+        };
+        QuotePageInput: {
+            data: components["schemas"]["QuoteInput"][];
+            limit: number;
+            offset: number;
+            /** @description close speakers when the one asked for is unknown */
+            suggestions?: components["schemas"]["SpeakerRefInput"][];
+            total: number;
+        };
+        Speaker: {
+            aliases: string[];
+            /** @description a slug of the folded name; stable */
+            id: string;
+            languages: string[];
+            name: string;
+            /** @description display name per language */
+            names: {
+                [key: string]: string;
+            };
+            quoteCount: number;
+            roles: string[];
+        };
+        SpeakerInput: {
+            aliases: string[];
+            /** @description a slug of the folded name; stable */
+            id: string;
+            languages: string[];
+            name: string;
+            /** @description display name per language */
+            names: {
+                [key: string]: string;
+            };
+            quoteCount: number;
+            roles: string[];
+        };
+        SpeakerPage: {
+            data: components["schemas"]["Speaker"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        SpeakerPageInput: {
+            data: components["schemas"]["SpeakerInput"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Who said it; null on the quote when the article does not tell. */
+        SpeakerRef: {
+            id: string;
+            name: string;
+        };
+        /** @description Who said it; null on the quote when the article does not tell. */
+        SpeakerRefInput: {
+            id: string;
+            name: string;
+        };
+        Status: {
+            status: string;
+        };
+        StatusInput: {
+            status: string;
+        };
+        /** @description Another language version of the same utterance. */
+        Translation: {
+            articleId: string;
+            id: string;
+            lang: string;
+            original: boolean;
+            text: string;
+        };
+        /** @description Another language version of the same utterance. */
+        TranslationInput: {
+            articleId: string;
+            id: string;
+            lang: string;
+            original: boolean;
+            text: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
