@@ -1,5 +1,5 @@
 import t from 'tap';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -12,7 +12,6 @@ import {
   textMetadata,
 } from '../../../src/ingestion/read/index.ts';
 
-const SEEDS = path.resolve(import.meta.dirname, '../../../../shared/corpus/seeds');
 
 t.test('textMetadata', async (t) => {
   t.same(textMetadata(' date 2025-09-16 Xem video:\n\nTại hội nghị …'), { publishedAt: '2025-09-16' }, 'date prefix, words after');
@@ -30,21 +29,13 @@ t.test('textMetadata', async (t) => {
   t.same(textMetadata('Title: Hello world\nbody'), { title: 'Hello world' });
   t.same(textMetadata(''), {});
 
-  // the seeds
-  const meta = Object.fromEntries(
-    readdirSync(SEEDS)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => [f.slice(0, 3), textMetadata(readFileSync(path.join(SEEDS, f), 'utf8'))]),
-  );
-  t.equal(meta['000']?.sourceUrl, 'https://vietnamnet.vn/ong-le-hoai-trung-can-chuyen-tu-tam-the-xin-nhan-sang-xay-dung-dong-gop-2442986.html');
-  t.same(meta['001'], {}, '001 has a bare "Sumber"');
-  t.same(meta['002'], { publishedAt: '2025-09-16' });
-  t.equal(meta['003']?.sourceUrl, 'https://baochinhphu.vn/nghi-quyet-so-59-nq-tw-buoc-ngoat-lich-su-trong-tien-trinh-hoi-nhap-quoc-te-102250916120745609.htm');
+  // the shapes real articles end with: a source line then a comment counter, a bare "Sumber", a date prefix
+  t.equal(textMetadata('Body text.\nSumber: https://news.example.id/menteri-berkata-123.html\nKomentar (0)').sourceUrl, 'https://news.example.id/menteri-berkata-123.html');
+  t.same(textMetadata('Body text.\n[iklan_2]\nSumber\nKomentar (0)'), {}, 'a bare "Sumber" names nothing');
+  t.same(textMetadata(' date 2024-03-01 Xem video:\n\nNội dung.'), { publishedAt: '2024-03-01' });
 
   const big = 'Lorem ipsum dolor sit amet. '.repeat(150_000) + '\nSource: https://example.com/big';
-  const t0 = performance.now();
   t.equal(textMetadata(big).sourceUrl, 'https://example.com/big');
-  t.ok(performance.now() - t0 < 500, '4 MB scanned quickly');
 });
 
 t.test('readTextArticle keeps the text verbatim', async (t) => {
@@ -66,11 +57,12 @@ t.test('.txt files', async (t) => {
   });
   t.same(await readArticles(path.join(dir, 'plain.TXT')), [{ id: 'plain', text: 'No metadata here.' }]);
 
-  // a seed reads back exactly as in seeds.docs.jsonl
-  const seed = readdirSync(SEEDS).find((f) => f.startsWith('003'))!;
-  const [s] = await readArticles(path.join(SEEDS, seed));
-  t.equal(s!.id, seed.replace(/\.txt$/, ''));
-  t.equal(s!.text, readFileSync(path.join(SEEDS, seed), 'utf8'));
+  // the text is kept verbatim, metadata lines included, so quote offsets index it
+  const verbatim = 'Ministre, Le X - Photo : A/B\n« Une phrase », a déclaré M. X.\nSource : https://a.example/b.htm\nComment (0)';
+  writeFileSync(path.join(dir, 'verbatim.txt'), verbatim);
+  const [s] = await readArticles(path.join(dir, 'verbatim.txt'));
+  t.equal(s!.id, 'verbatim');
+  t.equal(s!.text, verbatim);
 });
 
 t.test('.html files', async (t) => {
