@@ -1,0 +1,54 @@
+/**
+ * The API over a given Meilisearch (an external one, or one reached through a fault proxy), with a chosen client
+ * timeout: what build(t) does for the shared test Meilisearch, for the tests that need to control the connection.
+ */
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { buildApp } from '../../src/http/app.ts';
+import { IngestService } from '../../src/service/ingest.ts';
+import { QueryService } from '../../src/service/queries.ts';
+import { createMeiliClient } from '../../src/storage/meili/client.ts';
+import { Store } from '../../src/storage/store.ts';
+import type { Services } from '../../src/http/services.ts';
+import { TEST_API_KEY } from '../helpers/build.ts';
+
+interface TestContext {
+  teardown(fn: () => unknown): void;
+}
+
+export const AUTH = { authorization: `Bearer ${TEST_API_KEY}` };
+
+export function servicesOver(conn: { url: string; masterKey: string }, options: { timeoutMs?: number; prefix?: string } = {}): Services {
+  const client = createMeiliClient({ url: conn.url, masterKey: conn.masterKey, timeoutMs: options.timeoutMs ?? 2_000 });
+  const store = new Store(client, options.prefix ?? `r${randomBytes(4).toString('hex')}_`);
+  return { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 0.6 }) };
+}
+
+export async function appOver(t: TestContext, services: Services, { setup = true } = {}) {
+  if (setup) await services.store.setup();
+  const app = await buildApp(
+    {
+      apiKey: TEST_API_KEY,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: 1_000_000,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      BODY_LIMIT_BYTES: 10 * 1024 * 1024,
+    },
+    services,
+    { logger: false },
+  );
+  await app.ready();
+  t.teardown(() => app.close());
+  return app;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
