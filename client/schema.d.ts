@@ -287,7 +287,7 @@ export interface paths {
                     fallback?: "0" | "1" | "true" | "false";
                     /** @description published on or after, YYYY-MM-DD */
                     from?: string;
-                    /** @description ISO 639-1 code (vi, id, fr, en, or any language the store holds) */
+                    /** @description ISO 639-1 code, lowercase (vi, id, fr, en, or any language the store holds) */
                     lang?: string;
                     /** @description 1–100 */
                     limit?: number;

@@ -28,7 +28,6 @@ t.test('lang filters, and the vi quote links to its Indonesian translation', asy
   t.ok(indonesian.data.every((q) => !q.original), 'the translation is not the original');
   const linked = (await app.inject(`/quotes/${quoteOf('vi-trung').id}`)).json() as QuoteBody;
   t.same(linked.translations.map((tr) => [tr.lang, tr.original]), [['id', false]]);
-  t.equal((await page(app, { lang: 'VI' })).total, 2, 'the code is case-insensitive');
 });
 
 t.test('fallback=true: clusters without a version in lang contribute their original, marked', async (t) => {
@@ -94,6 +93,9 @@ t.test('bad parameters are 400 problem+json naming the parameter, without stack 
     [{ lang: 'xx' }, 'lang'],
     [{ lang: 'english' }, 'lang'],
     [{ lang: '"vi" OR 1' }, 'lang'],
+    [{ lang: 'VI' }, 'lang'],
+    [{ lang: '' }, 'lang'],
+    [{ articleId: '' }, 'articleId'],
     [{ limit: '0' }, 'limit'],
     [{ limit: '101' }, 'limit'],
     [{ limit: 'ten' }, 'limit'],
