@@ -1,3 +1,4 @@
+import type { SearchParams } from 'meilisearch';
 import type { Quote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
@@ -57,7 +58,26 @@ export class QueryService {
   /** Languages seen in the store so far: a language once held stays valid for requests (at worst, an empty page). */
   private knownLanguagesSeen: readonly string[] = SUPPORTED_LANGUAGES;
 
+  /** Spellings already resolved, valid until this process writes (or, for writes from another process, a TTL). */
+  private readonly resolved = new Map<string, { generation: number; at: number; resolution: SpeakerResolution }>();
+
   constructor(private readonly store: Store) {}
+
+  /**
+   * One page and its exact total. Meilisearch counts exhaustively only with page-based pagination, so an offset on a
+   * page boundary (what clients send) costs one search; any other offset needs a second, count-only one.
+   */
+  private async exactPage<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams, limit: number, offset: number) {
+    if (offset % limit === 0) {
+      const page = await this.store.search<T>(index, q, { ...params, hitsPerPage: limit, page: offset / limit + 1 });
+      return { hits: page.hits, total: exhaustiveTotal(page) ?? page.hits.length };
+    }
+    const [page, count] = await Promise.all([
+      this.store.search<T>(index, q, { ...params, limit, offset }),
+      this.store.search<T>(index, q, { ...params, hitsPerPage: 0, page: 1 }),
+    ]);
+    return { hits: page.hits, total: exhaustiveTotal(count) ?? page.hits.length };
+  }
 
   async searchQuotes(query: QuotesQuery) {
     const filters: string[] = [];
@@ -85,14 +105,10 @@ export class QueryService {
       sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
       ...(query.lang && q ? { locales: [ISO_639_3[query.lang] ?? query.lang] } : {}),
     };
-    // limit/offset only estimates the total when there is a text query; a zero-size page counts exhaustively.
-    const [page, count] = await Promise.all([
-      this.store.search<QuoteDoc>('quotes', q, { ...params, limit: query.limit, offset: query.offset }),
-      this.store.search<QuoteDoc>('quotes', q, { ...params, hitsPerPage: 0, page: 1 }),
-    ]);
+    const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, query.limit, query.offset);
     return {
-      data: page.hits.map((doc) => toQuote(doc, query.fallback ? query.lang : undefined)),
-      total: exhaustiveTotal(count) ?? page.hits.length,
+      data: hits.map((doc) => toQuote(doc, query.fallback ? query.lang : undefined)),
+      total,
       limit: query.limit,
       offset: query.offset,
     };
@@ -123,13 +139,10 @@ export class QueryService {
   async searchSpeakers(query: SpeakersQuery) {
     const q = query.q ? stripHonorifics(query.q).trim() : '';
     // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
-    const [page, count] = await Promise.all([
-      this.store.search<SpeakerDoc>('speakers', q, { limit: query.limit, offset: query.offset }),
-      this.store.search<SpeakerDoc>('speakers', q, { hitsPerPage: 0, page: 1 }),
-    ]);
+    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, {}, query.limit, query.offset);
     return {
-      data: page.hits.map(toSpeaker),
-      total: exhaustiveTotal(count) ?? page.hits.length,
+      data: hits.map(toSpeaker),
+      total,
       limit: query.limit,
       offset: query.offset,
     };
@@ -140,7 +153,17 @@ export class QueryService {
    * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way. Unknown → no id, and the
    * closest speakers (typo-tolerant) as suggestions.
    */
-  async resolveSpeaker(spelling: string): Promise<{ ids: string[]; suggestions?: SpeakerRef[] }> {
+  async resolveSpeaker(spelling: string): Promise<SpeakerResolution> {
+    const generation = this.store.generation;
+    const cached = this.resolved.get(spelling);
+    if (cached && cached.generation === generation && Date.now() - cached.at < RESOLUTION_TTL_MS) return cached.resolution;
+    const resolution = await this.resolveSpeakerUncached(spelling);
+    if (this.resolved.size >= MAX_RESOLUTIONS) this.resolved.clear();
+    this.resolved.set(spelling, { generation, at: Date.now(), resolution });
+    return resolution;
+  }
+
+  private async resolveSpeakerUncached(spelling: string): Promise<SpeakerResolution> {
     const name = stripHonorifics(spelling).trim();
     const folded = fold(name);
     if (!folded) return { ids: [], suggestions: [] };
@@ -174,6 +197,10 @@ export class QueryService {
     }
   }
 }
+
+type SpeakerResolution = { ids: string[]; suggestions?: SpeakerRef[] };
+const RESOLUTION_TTL_MS = 30_000;
+const MAX_RESOLUTIONS = 10_000;
 
 /** Enough close names to tell whether a name ending is shared, without scanning every speaker. */
 const NAME_END_CANDIDATES = 50;

@@ -10,6 +10,8 @@ export class Store {
   readonly quotes;
   readonly speakers;
   readonly articles;
+  /** Counts this process's writes, so that what was read before one can be told stale. */
+  private writes = 0;
 
   constructor(
     readonly client: Meilisearch,
@@ -18,6 +20,10 @@ export class Store {
     this.quotes = client.index<QuoteDoc>(`${prefix}quotes`);
     this.speakers = client.index<SpeakerDoc>(`${prefix}speakers`);
     this.articles = client.index<ArticleDoc>(`${prefix}articles`);
+  }
+
+  get generation(): number {
+    return this.writes;
   }
 
   setup(): Promise<void> {
@@ -99,15 +105,29 @@ export class Store {
     article?: ArticleDoc;
     deleteArticle?: string;
   }): Promise<void> {
-    if (changes.quotes?.length) await settled(this.quotes.addDocuments(changes.quotes));
-    if (changes.deleteQuotes?.length) await settled(this.quotes.deleteDocuments(changes.deleteQuotes));
-    if (changes.article) await settled(this.articles.addDocuments([changes.article]));
-    if (changes.deleteArticle) await settled(this.articles.deleteDocument(changes.deleteArticle));
+    await this.counted(async () => {
+      if (changes.quotes?.length) await settled(this.quotes.addDocuments(changes.quotes));
+      if (changes.deleteQuotes?.length) await settled(this.quotes.deleteDocuments(changes.deleteQuotes));
+      if (changes.article) await settled(this.articles.addDocuments([changes.article]));
+      if (changes.deleteArticle) await settled(this.articles.deleteDocument(changes.deleteArticle));
+    });
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
-    if (deletes.length) await settled(this.speakers.deleteDocuments(deletes));
-    if (upserts.length) await settled(this.speakers.addDocuments(upserts));
+    await this.counted(async () => {
+      if (deletes.length) await settled(this.speakers.deleteDocuments(deletes));
+      if (upserts.length) await settled(this.speakers.addDocuments(upserts));
+    });
+  }
+
+  /** Bumps the generation before and after, so a read that overlapped the write is stale too. */
+  private async counted(run: () => Promise<void>): Promise<void> {
+    this.writes++;
+    try {
+      await run();
+    } finally {
+      this.writes++;
+    }
   }
 
   private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string): Promise<T[]> {
