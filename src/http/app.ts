@@ -2,11 +2,13 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Services } from './services.ts';
+import { sendProblem } from './problem.ts';
 import swagger from './plugins/external/swagger.ts';
 import security from './plugins/external/security.ts';
 import errors from './plugins/app/errors.ts';
 import cache from './plugins/app/cache.ts';
 import lingeringBody from './plugins/app/lingering-body.ts';
+import body from './plugins/app/body.ts';
 import listQuotes from './routes/quotes/list.ts';
 import getQuote from './routes/quotes/get.ts';
 import quoteCitation from './routes/quotes/citation.ts';
@@ -28,6 +30,10 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // Any id a URL can carry reaches the schemas, which say what is wrong with it, instead of the router's bare 414.
+    routerOptions: { maxParamLength: 16_384 },
+    // Malformed URLs and the like, caught before any route: problem+json like everything else.
+    frameworkErrors: (_error, _request, reply) => sendProblem(reply, 400, 'the URL is malformed'),
     ...fastifyOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -35,6 +41,7 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
   app.decorate('services', services);
 
   await app.register(errors);
+  await app.register(body);
   await app.register(lingeringBody, { maxBytes: Math.max(64 * 1024 * 1024, 2 * config.BODY_LIMIT_BYTES), timeoutMs: 10_000 });
   await app.register(security, {
     corsOrigins: config.CORS_ORIGINS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from './date.ts';
 
 /** Characters an article id may use: they end up inside Meilisearch document ids and URLs. */
 export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
@@ -7,7 +8,7 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date, e.g. 2025-09-16')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+  .refine(isRealDate, 'not a real date');
 
 export const ArticleSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from './date.ts';
 
 const MAX_QUERY_CHARS = 500;
 
@@ -7,7 +8,7 @@ const offset = z.coerce.number().int().min(0).max(100_000).default(0);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+  .refine(isRealDate, 'not a real date');
 const boolFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')

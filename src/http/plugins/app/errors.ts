@@ -10,12 +10,17 @@ export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const errors = error.validation.flatMap((entry) => {
-        const issue = entry.params?.issue as ZodIssueLike | undefined;
-        if (issue) return describeIssue(issue, where);
-        const path = entry.instancePath.split('/').filter(Boolean);
-        return [{ parameter: path.length ? path.join('.') : where, message: entry.message ?? 'invalid' }];
-      });
+      const errors = error.validation.flatMap((entry) =>
+        describeIssue(
+          {
+            path: entry.instancePath.split('/').filter(Boolean),
+            code: entry.keyword,
+            message: entry.message ?? 'invalid',
+            errors: (entry.params as { errors?: ZodIssueLike[][] } | undefined)?.errors,
+          },
+          where,
+        ),
+      );
       const detail = errors.map((e) => `${e.parameter}: ${e.message}`).join('; ');
       return sendProblem(reply, 400, `invalid ${where}: ${detail}`.slice(0, 2000), { errors: errors.slice(0, 50) });
     }
