@@ -230,6 +230,8 @@ export interface QuerySpec {
   offset: number;
 }
 
+export const PAGE_SIZE = 20;
+
 export function querySpecs(count: number, pool: BenchSpeaker[], seed: number): QuerySpec[] {
   const rand = rng(seed);
   const out: QuerySpec[] = [];
@@ -238,10 +240,11 @@ export function querySpecs(count: number, pool: BenchSpeaker[], seed: number): Q
     const lang = LANGS[Math.floor(rand() * 4)];
     const word = () => WORDS[lang][Math.floor(rand() * VOCAB)];
     const speaker = pool[Math.floor(rand() * pool.length)].id;
-    const offset = Math.floor(rand() * 40);
+    // Clients page through results, so offsets fall on page boundaries (limit 20).
+    const offset = PAGE_SIZE * Math.floor(rand() * 3);
     const spec: QuerySpec =
       kind === 0 ? { lang, offset }
-      : kind === 1 ? { speaker, offset: offset % 5 }
+      : kind === 1 ? { speaker, offset: 0 }
       : kind === 2 ? { q: `${word()} ${word()}`, lang, offset }
       : kind === 3 ? { speaker, lang, offset: 0 }
       : kind === 4 ? { q: word(), offset }

@@ -26,7 +26,7 @@ import { QueryService } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
-import { bulkDocuments, freshArticle, LANGS, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
+import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -209,12 +209,15 @@ function apiPath(s: QuerySpec): string {
   if (s.speaker) p.set('speaker', s.speaker);
   if (s.lang) p.set('lang', s.lang);
   if (s.q) p.set('q', s.q);
-  p.set('limit', '20');
+  p.set('limit', String(PAGE_SIZE));
   p.set('offset', String(s.offset));
   return `/quotes?${p}`;
 }
 
-/** The page search QueryService sends for the same parameters (filters, sort, locales, limit, offset). */
+/**
+ * The page search QueryService sends for the same parameters (filters, sort, locales, page): page-based, because the
+ * API's contract includes the exact `total`, which Meilisearch counts only in that mode.
+ */
 function rawBody(s: QuerySpec) {
   const filters: string[] = [];
   if (s.speaker) filters.push(filterIn('speakerId', [s.speaker]));
@@ -222,8 +225,8 @@ function rawBody(s: QuerySpec) {
   const q = s.q ?? '';
   return {
     q,
-    limit: 20,
-    offset: s.offset,
+    hitsPerPage: PAGE_SIZE,
+    page: s.offset / PAGE_SIZE + 1,
     ...(filters.length ? { filter: filters.join(' AND ') } : {}),
     sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
     ...(s.lang && q ? { locales: [ISO_639_3[s.lang]] } : {}),

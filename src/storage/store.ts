@@ -106,17 +106,17 @@ export class Store {
     deleteArticle?: string;
   }): Promise<void> {
     await this.counted(async () => {
-      if (changes.quotes?.length) await settled(this.quotes.addDocuments(changes.quotes));
-      if (changes.deleteQuotes?.length) await settled(this.quotes.deleteDocuments(changes.deleteQuotes));
-      if (changes.article) await settled(this.articles.addDocuments([changes.article]));
-      if (changes.deleteArticle) await settled(this.articles.deleteDocument(changes.deleteArticle));
+      if (changes.quotes?.length) await settled(this.client, this.quotes.addDocuments(changes.quotes));
+      if (changes.deleteQuotes?.length) await settled(this.client, this.quotes.deleteDocuments(changes.deleteQuotes));
+      if (changes.article) await settled(this.client, this.articles.addDocuments([changes.article]));
+      if (changes.deleteArticle) await settled(this.client, this.articles.deleteDocument(changes.deleteArticle));
     });
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
     await this.counted(async () => {
-      if (deletes.length) await settled(this.speakers.deleteDocuments(deletes));
-      if (upserts.length) await settled(this.speakers.addDocuments(upserts));
+      if (deletes.length) await settled(this.client, this.speakers.deleteDocuments(deletes));
+      if (upserts.length) await settled(this.client, this.speakers.addDocuments(upserts));
     });
   }
 

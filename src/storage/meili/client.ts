@@ -1,4 +1,5 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise } from 'meilisearch';
+import { createHttpClient } from './http-client.ts';
 
 /** Meilisearch cannot be reached, timed out, or is restarting: the caller should retry later (HTTP 503). */
 export class StoreUnavailableError extends Error {
@@ -16,12 +17,24 @@ export function createMeiliClient({ url, masterKey, timeoutMs }: MeiliOptions): 
     host: url,
     apiKey: masterKey,
     timeout: timeoutMs,
-    defaultWaitOptions: { timeout: Math.max(timeoutMs * 6, 30_000), interval: 10 },
+    httpClient: createHttpClient(),
   });
 }
 
+/** The client wraps every error of its transport, answers from Meilisearch included: unwrap those. */
+function unwrap(error: unknown): unknown {
+  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : error;
+}
+
+/** Meilisearch's own error code (`index_not_found`, …), when the error is an answer from it. */
+export function meiliErrorCode(error: unknown): string | undefined {
+  const answer = unwrap(error);
+  return answer instanceof MeilisearchApiError ? (answer.cause as { code?: string } | undefined)?.code : undefined;
+}
+
 /** Anything that is not an answer from Meilisearch itself (refused, reset, timed out) means it is unavailable. */
-export function toStoreError(error: unknown): unknown {
+export function toStoreError(thrown: unknown): unknown {
+  const error = unwrap(thrown);
   if (error instanceof MeilisearchApiError) return error;
   if (error instanceof Error && /Meilisearch|fetch failed|ECONNREFUSED|ECONNRESET|timed? ?out/i.test(`${error.name} ${error.message}`)) {
     return new StoreUnavailableError(`search store unavailable: ${error.name}`, { cause: error });
@@ -37,11 +50,23 @@ export async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Waits for a write to be applied and fails loudly when Meilisearch rejected it. */
-export async function settled(task: EnqueuedTaskPromise): Promise<void> {
-  const done = await guarded(() => task.waitTask());
-  if (done.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no detail'}`);
+const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
+
+/**
+ * Waits for a write to be applied and fails loudly when Meilisearch rejected it. Polls with a growing interval: most
+ * tasks finish in a few milliseconds, a few take seconds. (The client's own waitTask leaks a listener per poll.)
+ */
+export async function settled(client: Meilisearch, task: EnqueuedTaskPromise, timeoutMs = 60_000): Promise<void> {
+  const { taskUid } = await guarded(() => task);
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    const state = await guarded(() => client.tasks.getTask(taskUid));
+    if (FINISHED.has(state.status)) {
+      if (state.status !== 'succeeded') throw new Error(`Meilisearch task ${taskUid} ${state.status}: ${state.error?.message ?? 'no detail'}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${taskUid} still ${state.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Meilisearch, Settings } from 'meilisearch';
-import { guarded, settled } from './client.ts';
+import { guarded, meiliErrorCode, settled } from './client.ts';
 
 export const INDEX_NAMES = ['quotes', 'speakers', 'articles'] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
@@ -34,13 +34,18 @@ export async function applyIndexConfig(client: Meilisearch, prefix: string, dir 
   for (const name of INDEX_NAMES) {
     const uid = prefix + name;
     const config = await readIndexConfig(name, dir);
-    const exists = await guarded(() => client.getRawIndex(uid).then(() => true, (e: { cause?: { code?: string } }) => {
-      if (e?.cause?.code === 'index_not_found') return false;
-      throw e;
-    }));
-    if (!exists) await settled(client.createIndex(uid, { primaryKey: config.primaryKey }));
+    const exists = await guarded(() =>
+      client.getRawIndex(uid).then(
+        () => true,
+        (error: unknown) => {
+          if (meiliErrorCode(error) === 'index_not_found') return false;
+          throw error;
+        },
+      ),
+    );
+    if (!exists) await settled(client, client.createIndex(uid, { primaryKey: config.primaryKey }));
     const index = client.index(uid);
     const current = await guarded(() => index.getSettings());
-    if (!alreadyApplied(config.settings, current)) await settled(index.updateSettings(config.settings));
+    if (!alreadyApplied(config.settings, current)) await settled(client, index.updateSettings(config.settings));
   }
 }
