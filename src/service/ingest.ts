@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { analyseArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { speakerLanguage } from '../ingestion/languages/name-spelling.ts';
+import { isSupportedLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
@@ -89,7 +90,7 @@ export class IngestService {
         seq,
         lang: article.lang,
         text: q.text,
-        [`text_${article.lang}`]: q.text,
+        [searchableTextField(article.lang)]: q.text,
         speakerId: sid || null,
         speakerName: sid ? q.speakerName! : null,
         ...(q.role ? { role: q.role } : {}),
@@ -233,4 +234,9 @@ function namesByLanguage(quotes: QuoteDoc[]): Map<string, Record<string, string>
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */
+function searchableTextField(lang: string): `text_${string}` {
+  return isSupportedLanguage(lang) ? `text_${lang}` : 'text_other';
 }

@@ -7,7 +7,8 @@ export interface QuoteDoc {
   seq: number;
   lang: string;
   text: string;
-  /** The text again under `text_<lang>`, so Meilisearch tokenizes it with that language's rules. */
+  /** The text again under `text_<lang>` (`text_other` beyond the first-class languages), so Meilisearch tokenizes it
+   * with that language's rules and indexes it once. */
   [localizedText: `text_${string}`]: string;
   speakerId: string | null;
   speakerName: string | null;

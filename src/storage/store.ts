@@ -1,4 +1,4 @@
-import type { Index, Meilisearch, SearchParams } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, Meilisearch, SearchParams } from 'meilisearch';
 import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import type { ArticleDoc, QuoteDoc, SpeakerDoc } from './documents.ts';
@@ -97,7 +97,8 @@ export class Store {
    * Applies one article's changes, one Meilisearch task at a time, in an order that keeps the stored clusters
    * consistent at every step should Meilisearch go away in between: first the quotes (one task: new and re-linked
    * versions, and the quotes about to go already detached from their clusters), then the deletions, then the article.
-   * Each task is awaited before the next is sent: no request is left running (or rejecting unobserved) after a failure.
+   * Meilisearch applies them in that order; each is sent only once the previous one was accepted, so no request is
+   * left running (or rejecting unobserved) after a failure.
    */
   async write(changes: {
     quotes?: QuoteDoc[];
@@ -105,19 +106,19 @@ export class Store {
     article?: ArticleDoc;
     deleteArticle?: string;
   }): Promise<void> {
-    await this.counted(async () => {
-      if (changes.quotes?.length) await settled(this.client, this.quotes.addDocuments(changes.quotes));
-      if (changes.deleteQuotes?.length) await settled(this.client, this.quotes.deleteDocuments(changes.deleteQuotes));
-      if (changes.article) await settled(this.client, this.articles.addDocuments([changes.article]));
-      if (changes.deleteArticle) await settled(this.client, this.articles.deleteDocument(changes.deleteArticle));
-    });
+    const writes: Array<() => EnqueuedTaskPromise> = [];
+    if (changes.quotes?.length) writes.push(() => this.quotes.addDocuments(changes.quotes!));
+    if (changes.deleteQuotes?.length) writes.push(() => this.quotes.deleteDocuments(changes.deleteQuotes!));
+    if (changes.article) writes.push(() => this.articles.addDocuments([changes.article!]));
+    if (changes.deleteArticle) writes.push(() => this.articles.deleteDocument(changes.deleteArticle!));
+    await this.counted(() => settled(this.client, ...writes));
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
-    await this.counted(async () => {
-      if (deletes.length) await settled(this.client, this.speakers.deleteDocuments(deletes));
-      if (upserts.length) await settled(this.client, this.speakers.addDocuments(upserts));
-    });
+    const writes: Array<() => EnqueuedTaskPromise> = [];
+    if (deletes.length) writes.push(() => this.speakers.deleteDocuments(deletes));
+    if (upserts.length) writes.push(() => this.speakers.addDocuments(upserts));
+    await this.counted(() => settled(this.client, ...writes));
   }
 
   /** Bumps the generation before and after, so a read that overlapped the write is stale too. */

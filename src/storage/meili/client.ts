@@ -53,22 +53,28 @@ export async function guarded<T>(run: () => Promise<T>): Promise<T> {
 const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
 
 /**
- * Waits for a write to be applied and fails loudly when Meilisearch rejected it. Polls with a growing interval: most
- * tasks finish in a few milliseconds, a few take seconds. (The client's own waitTask leaks a listener per poll.)
+ * Sends writes one after the other, then waits for them all, failing loudly when Meilisearch rejected one. Meilisearch
+ * applies its queue in order and keeps it across restarts, so they land in the order given without a round trip
+ * between them. Polls with a growing interval: most tasks finish in milliseconds, a few take seconds.
  */
-export async function settled(client: Meilisearch, task: EnqueuedTaskPromise, timeoutMs = 60_000): Promise<void> {
-  const { taskUid } = await guarded(() => task);
-  const deadline = Date.now() + timeoutMs;
+export async function settled(client: Meilisearch, ...writes: Array<() => EnqueuedTaskPromise>): Promise<void> {
+  const uids: number[] = [];
+  for (const write of writes) uids.push((await guarded(() => write())).taskUid);
+  if (!uids.length) return;
+  const deadline = Date.now() + TASK_TIMEOUT_MS;
+  const last = uids[uids.length - 1];
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-    const state = await guarded(() => client.tasks.getTask(taskUid));
-    if (FINISHED.has(state.status)) {
-      if (state.status !== 'succeeded') throw new Error(`Meilisearch task ${taskUid} ${state.status}: ${state.error?.message ?? 'no detail'}`);
-      return;
-    }
-    if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${taskUid} still ${state.status} after ${timeoutMs} ms`);
+    const state = await guarded(() => client.tasks.getTask(last));
+    if (FINISHED.has(state.status)) break;
+    if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${last} still ${state.status} after ${TASK_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+  const { results } = await guarded(() => client.tasks.getTasks({ uids }));
+  const failed = results.find((task) => task.status !== 'succeeded');
+  if (failed) throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? 'no detail'}`);
 }
+
+const TASK_TIMEOUT_MS = 60_000;
 
 /** A value quoted for a Meilisearch filter expression: user input never reaches a filter unescaped. */
 export function filterValue(value: string | number | boolean): string {

@@ -43,9 +43,9 @@ export async function applyIndexConfig(client: Meilisearch, prefix: string, dir 
         },
       ),
     );
-    if (!exists) await settled(client, client.createIndex(uid, { primaryKey: config.primaryKey }));
+    if (!exists) await settled(client, () => client.createIndex(uid, { primaryKey: config.primaryKey }));
     const index = client.index(uid);
     const current = await guarded(() => index.getSettings());
-    if (!alreadyApplied(config.settings, current)) await settled(client, index.updateSettings(config.settings));
+    if (!alreadyApplied(config.settings, current)) await settled(client, () => index.updateSettings(config.settings));
   }
 }
