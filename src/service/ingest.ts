@@ -6,7 +6,7 @@ import { isSupportedLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
-import { anchorNumbers, vocabulary } from '../linking/signals.ts';
+import { anchorNumbers, slugWords, vocabulary } from '../linking/signals.ts';
 import type { LinkEdge } from '../linking/types.ts';
 import type { ArticleDoc, QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
@@ -126,7 +126,9 @@ export class IngestService {
 
     const previous = await this.store.getArticle(article.id);
     const oldQuotes = previous ? await this.store.quotesOfArticles([article.id]) : [];
-    const candidates = await this.store.candidateArticles(articleDoc.speakerIds, article.id, publishedTs);
+    // Another article's words matter only to test whether this one's source URL names it.
+    const withVocabulary = Boolean(article.sourceUrl && slugWords(article.sourceUrl).length);
+    const candidates = await this.store.candidateArticles(articleDoc.speakerIds, article.id, { publishedTs, withVocabulary });
     const candidateQuotes = await this.store.quotesOfArticles(candidates.map((c) => c.id));
     const edges = candidates.flatMap((candidate) =>
       linkArticlePair(

@@ -4,6 +4,9 @@ import { applyIndexConfig } from './meili/index-config.ts';
 import type { ArticleDoc, QuoteDoc, SpeakerDoc } from './documents.ts';
 
 const PAGE = 1000;
+const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
+  'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'speakerIds', 'quoteIds', 'numbers', 'ingestedAt',
+];
 
 /** Everything polyquote reads from and writes to Meilisearch goes through here. */
 export class Store {
@@ -43,16 +46,30 @@ export class Store {
     return stats.numberOfDocuments;
   }
 
-  /** Articles sharing a speaker with the new one, in a date window when the date is known: never the whole store. */
-  async candidateArticles(speakerIds: string[], excludeId: string, publishedTs?: number, windowDays = 30, limit = 200): Promise<ArticleDoc[]> {
+  /**
+   * Articles sharing a speaker with the new one, in a date window when the date is known: never the whole store.
+   * Their vocabularies (tens of kilobytes each) come along only when asked for.
+   */
+  async candidateArticles(
+    speakerIds: string[],
+    excludeId: string,
+    { publishedTs, withVocabulary = false, windowDays = 30, limit = 200 }: { publishedTs?: number; withVocabulary?: boolean; windowDays?: number; limit?: number } = {},
+  ): Promise<ArticleDoc[]> {
     if (!speakerIds.length) return [];
     const filters = [filterIn('speakerIds', speakerIds), `id != ${filterValue(excludeId)}`];
     if (publishedTs !== undefined) {
       const window = windowDays * 86_400_000;
       filters.push(`(publishedTs NOT EXISTS OR publishedTs ${publishedTs - window} TO ${publishedTs + window})`);
     }
-    const result = await guarded(() => this.articles.search('', { filter: filters.join(' AND '), limit, sort: ['id:asc'] }));
-    return result.hits;
+    const result = await guarded(() =>
+      this.articles.search('', {
+        filter: filters.join(' AND '),
+        limit,
+        sort: ['id:asc'],
+        ...(withVocabulary ? {} : { attributesToRetrieve: ARTICLE_FIELDS_BUT_VOCABULARY }),
+      }),
+    );
+    return result.hits.map((hit) => ({ ...hit, vocabulary: hit.vocabulary ?? [] }));
   }
 
   quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
