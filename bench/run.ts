@@ -26,6 +26,7 @@ import { QueryService } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
+import { LANGUAGES } from '../src/ingestion/languages/index.ts';
 import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -202,7 +203,6 @@ async function extractionThroughput() {
   };
 }
 
-const ISO_639_3: Record<string, string> = { vi: 'vie', id: 'ind', fr: 'fra', en: 'eng' };
 
 function apiPath(s: QuerySpec): string {
   const p = new URLSearchParams();
@@ -229,7 +229,7 @@ function rawBody(s: QuerySpec) {
     page: s.offset / PAGE_SIZE + 1,
     ...(filters.length ? { filter: filters.join(' AND ') } : {}),
     sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
-    ...(s.lang && q ? { locales: [ISO_639_3[s.lang]] } : {}),
+    ...(s.lang && q ? { locales: [LANGUAGES[s.lang].iso6393] } : {}),
   };
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyseArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
-import { speakerLanguage } from '../ingestion/languages/name-spelling.ts';
-import { isSupportedLanguage } from '../ingestion/languages/index.ts';
+import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
@@ -137,7 +136,12 @@ export class IngestService {
         this.options.linkThreshold,
       ),
     );
-    if (this.options.extraEdges) edges.push(...(await this.options.extraEdges(articleDoc, quotes, candidateQuotes)));
+    if (this.options.extraEdges) {
+      // Added to the linker's links, never in place of them: a pair the linker already joined keeps its confidence.
+      const linked = new Set(edges.flatMap((e) => [`${e.from} ${e.to}`, `${e.to} ${e.from}`]));
+      const extra = await this.options.extraEdges(articleDoc, quotes, candidateQuotes);
+      edges.push(...extra.filter((e) => !linked.has(`${e.from} ${e.to}`)));
+    }
 
     const fresh = new Map(quotes.map((q) => [q.id, q]));
     const changed = await this.relink(fresh, edges, oldQuotes);

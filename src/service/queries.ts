@@ -3,7 +3,7 @@ import type { Quote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
 import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
-import { SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
+import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
 import type { QuoteDoc, SpeakerDoc } from '../storage/documents.ts';
@@ -103,7 +103,7 @@ export class QueryService {
       filter: filters.length ? filters.join(' AND ') : undefined,
       // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
       sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
-      ...(query.lang && q ? { locales: [ISO_639_3[query.lang] ?? query.lang] } : {}),
+      ...(query.lang && q && isSupportedLanguage(query.lang) ? { locales: [LANGUAGES[query.lang].iso6393] } : {}),
     };
     const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, query.limit, query.offset);
     return {
@@ -206,4 +206,3 @@ const MAX_RESOLUTIONS = 10_000;
 const NAME_END_CANDIDATES = 50;
 const MAX_SUGGESTIONS = 5;
 
-const ISO_639_3: Record<string, string> = { vi: 'vie', id: 'ind', fr: 'fra', en: 'eng' };

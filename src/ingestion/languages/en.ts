@@ -4,6 +4,7 @@ import type { LanguageProfile } from './profile.ts';
 export const en: LanguageProfile = {
   code: 'en',
   name: 'English',
+  iso6393: 'eng',
   speechVerbs: [
     'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'stressed', 'stresses', 'emphasised',
     'emphasized', 'emphasises', 'emphasizes', 'noted', 'notes', 'explained', 'explains', 'affirmed', 'affirms',

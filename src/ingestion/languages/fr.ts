@@ -4,6 +4,7 @@ import type { LanguageProfile } from './profile.ts';
 export const fr: LanguageProfile = {
   code: 'fr',
   name: 'Français',
+  iso6393: 'fra',
   speechVerbs: [
     'a déclaré', 'déclaré', 'déclare', 'a dit', 'dit', 'a affirmé', 'affirmé', 'affirme', 'a souligné', 'souligné',
     'souligne', 'a ajouté', 'ajouté', 'ajoute', 'a expliqué', 'expliqué', 'explique', 'a indiqué', 'indiqué', 'indique',

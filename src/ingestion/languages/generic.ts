@@ -7,6 +7,7 @@ import type { LanguageProfile } from './profile.ts';
 export const generic: LanguageProfile = {
   code: 'generic',
   name: 'Latin script',
+  iso6393: 'und',
   speechVerbs: [
     'dijo', 'afirmó', 'declaró', 'explicó', 'añadió', 'señaló', 'aseguró', 'sagte', 'erklärte', 'betonte', 'fügte',
     'disse', 'ha detto', 'ha dichiarato', 'afirmou', 'declarou', 'explicou', 'zei', 'verklaarde', 'powiedział',

@@ -4,6 +4,7 @@ import type { LanguageProfile } from './profile.ts';
 export const id: LanguageProfile = {
   code: 'id',
   name: 'Bahasa Indonesia',
+  iso6393: 'ind',
   speechVerbs: [
     'ujar', 'kata', 'tegas', 'jelas', 'imbuh', 'tambah', 'lanjut', 'ungkap', 'tutur', 'sebut', 'pungkas', 'terang',
     'papar', 'seru', 'tanya', 'jawab', 'katakan', 'mengatakan', 'menegaskan', 'menjelaskan', 'menambahkan',

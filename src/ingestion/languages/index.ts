@@ -54,3 +54,9 @@ export function languageProfile(lang: string): LanguageProfile {
 
 /** Every profile, for knowledge that does not depend on the article's language (honorifics, boilerplate, surnames). */
 export const ALL_PROFILES: readonly LanguageProfile[] = [...Object.values(LANGUAGES), generic];
+
+/** The language a speaker most likely spoke, when the spelling of the name tells (`Lê Hoài Trung` → vi). */
+export function speakerLanguage(name: string): string | undefined {
+  const letters = name.normalize('NFC').toLowerCase();
+  return Object.values(LANGUAGES).find((p) => p.distinctiveLetters && [...letters].some((c) => p.distinctiveLetters!.includes(c)))?.code;
+}

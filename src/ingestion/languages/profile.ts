@@ -14,7 +14,11 @@ export interface GenderedWord {
 
 export interface LanguageProfile {
   code: string;
+  /** ISO 639-3, the code Meilisearch's tokenizer locales use. */
+  iso6393: string;
   name: string;
+  /** Letters no other supported language writes: a speaker's name spelled with them was said in this language. */
+  distinctiveLetters?: string;
   /** Verbs and verb phrases of saying, in the forms news prose uses (`phân tích`, `ujar`, `a déclaré`, `said`). */
   speechVerbs: string[];
   /** Words that put the source before what it said, followed by the source and a comma: `Menurut X, "…"`. */

@@ -4,6 +4,8 @@ import type { LanguageProfile } from './profile.ts';
 export const vi: LanguageProfile = {
   code: 'vi',
   name: 'Tiếng Việt',
+  iso6393: 'vie',
+  distinctiveLetters: 'ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
   speechVerbs: [
     'nói', 'cho biết', 'cho hay', 'phân tích', 'nêu rõ', 'nêu', 'nhấn mạnh', 'dẫn chứng', 'khẳng định', 'chia sẻ',
     'bày tỏ', 'nhận định', 'nhận xét', 'cho rằng', 'phát biểu', 'tuyên bố', 'lưu ý', 'đề nghị', 'yêu cầu',
