@@ -20,6 +20,17 @@ interface Line {
 const blockHeadings = ALL_PROFILES.flatMap((p) => p.boilerplate.blockHeadings);
 const lineStarts = ALL_PROFILES.flatMap((p) => p.boilerplate.lineStarts);
 const lineContains = ALL_PROFILES.flatMap((p) => p.boilerplate.lineContains);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A line starting with a marker followed by nothing or a non-letter (`Komentar (0)`, `Sumber:`, but not `Sumber
+ * daya`), and a line containing a marker: one expression each, tried on every line instead of every marker in turn.
+ * The alternation backtracks through every marker, as trying them one by one would.
+ */
+const LINE_START = new RegExp(`^(?:${lineStarts.map(escape).join('|')})(?!\\s*\\p{L})`, 'u');
+const LINE_CONTAINS = new RegExp(lineContains.map(escape).join('|'), 'u');
+/** A block heading alone on its line, or followed by a table cell or a colon. */
+const HEADINGS = new Set(blockHeadings);
+const HEADING_START = new RegExp(`^(?:${blockHeadings.map(escape).join('|')})(?: \\||:)`, 'u');
 const HEADLINE_MAX_WORDS = 24;
 const CAPTION_MAX_CHARS = 320;
 
@@ -40,13 +51,12 @@ function splitLines(text: string): Line[] {
 function isMarkerLine(line: Line): boolean {
   const { bare } = line;
   if (!bare) return false;
-  // The marker must be followed by nothing or a non-letter: `Komentar (0)`, `Sumber:`, but not `Sumber daya`.
-  if (lineStarts.some((m) => bare.startsWith(m) && !/^\p{L}/u.test(bare.slice(m.length).trimStart()))) return true;
-  return !line.long && lineContains.some((m) => bare.includes(m));
+  if (LINE_START.test(bare)) return true;
+  return !line.long && LINE_CONTAINS.test(bare);
 }
 
 function isBlockHeading(line: Line): boolean {
-  return blockHeadings.some((h) => line.bare === h || line.bare.startsWith(h + ' |') || line.bare.startsWith(h + ':'));
+  return HEADINGS.has(line.bare) || HEADING_START.test(line.bare);
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;

@@ -17,7 +17,7 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
   // Nothing after the paragraph of the last quote can attribute a quote, so the rest is never read.
   const lastClose = spans.length ? spans[spans.length - 1].close : 0;
   const paragraphEnd = text.indexOf('\n', lastClose);
-  const tokens = tokenize(text, paragraphEnd < 0 ? text.length : paragraphEnd);
+  const tokens = tokenize(text, paragraphEnd < 0 ? text.length : paragraphEnd, lexicon.starts);
   const excluded = [...spans.map((s) => ({ start: s.open, end: s.close })), ...boilerplate].sort((a, b) => a.start - b.start);
   const narrative = new Array<boolean>(tokens.length);
   let r = 0;

@@ -16,6 +16,8 @@ export interface PhraseMatch<T> {
 /** Multi-word lexicon lookup on a token stream, longest match first. */
 export class PhraseMatcher<T> {
   private readonly byFirstKey = new Map<string, Phrase<T>[]>();
+  /** This matcher's bit in `Token.starts`; 0 until a lexicon assigns one. */
+  bit = 0;
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [phrase, value] of entries) {
@@ -30,7 +32,9 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i`, its words separated by blanks only, not reaching past `limit`. */
   match(text: string, tokens: Token[], i: number, limit = tokens.length): PhraseMatch<T> | undefined {
-    const candidates = this.byFirstKey.get(tokens[i].key);
+    const token = tokens[i];
+    if (this.bit !== 0 && token.starts >= 0 && (token.starts & this.bit) === 0) return undefined;
+    const candidates = this.byFirstKey.get(token.key);
     if (!candidates) return undefined;
     for (const phrase of candidates) {
       const n = phrase.keys.length;
@@ -43,6 +47,10 @@ export class PhraseMatcher<T> {
       if (ok) return { length: n, value: phrase.value };
     }
     return undefined;
+  }
+
+  firstKeys(): Iterable<string> {
+    return this.byFirstKey.keys();
   }
 
   has(key: string): boolean {
@@ -66,6 +74,8 @@ export interface Lexicon {
   abbreviations: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
   surnames: Set<string>;
+  /** For `tokenize`: the bits of the matchers above that have a phrase starting with a key. */
+  starts: Map<string, number>;
 }
 
 const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
@@ -90,7 +100,14 @@ export function lexiconFor(lang: string): Lexicon {
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
+      starts: new Map(),
     };
+    const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
+      lexicon.titleConnectors, lexicon.pronouns, lexicon.notQuoteCues];
+    matchers.forEach((matcher, n) => {
+      matcher.bit = 1 << n;
+      for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);
+    });
     cache.set(profile.code, lexicon);
   }
   return lexicon;

@@ -50,14 +50,19 @@ function isFunctionWord(ctx: ArticleContext, i: number): boolean {
   return ctx.functionWord[i] === 2;
 }
 
+/** A name particle at `k` inside a run starting at `i`, joined to the capitalised word after it (and before it). */
+function particleAt(ctx: ArticleContext, k: number, i: number, limit: number, allowParticle: boolean): boolean {
+  const { tokens, text } = ctx;
+  return isParticle(tokens[k]) && k + 1 < limit && tokens[k + 1].capitalized &&
+    onlySpacesBetween(text, tokens[k].end, tokens[k + 1].start) && (k === i ? allowParticle : onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start));
+}
+
 /** A run of capitalised words, trimmed to the person's name when titles or bodies precede it. */
 function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
   const { tokens, text, lexicon } = ctx;
   let end = i;
-  const particle = (k: number) => isParticle(tokens[k]) && k + 1 < limit && tokens[k + 1].capitalized &&
-    onlySpacesBetween(text, tokens[k].end, tokens[k + 1].start) && (k === i ? allowParticle : onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start));
   while (end < limit && end - i < MAX_RUN_WORDS) {
-    if (particle(end)) {
+    if (particleAt(ctx, end, i, limit, allowParticle)) {
       end++;
       continue;
     }
