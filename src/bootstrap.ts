@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
+import { createEmbedderEdges } from './linking/embedder.ts';
 import { IngestService } from './service/ingest.ts';
 import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
@@ -53,7 +54,23 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
   const services: Services = {
     store,
     queries: new QueryService(store),
-    ingest: new IngestService(store, { linkThreshold: config.LINK_THRESHOLD }),
+    ingest: new IngestService(store, {
+      linkThreshold: config.LINK_THRESHOLD,
+      // Optional: without EMBEDDER_URL the linker works alone.
+      ...(config.EMBEDDER_URL
+        ? {
+            extraEdges: createEmbedderEdges({
+              url: config.EMBEDDER_URL,
+              model: config.EMBEDDER_MODEL,
+              apiKey: config.EMBEDDER_API_KEY,
+              minSimilarity: config.EMBEDDER_MIN_SIMILARITY,
+              // Ingestion waits for it inside the write queue: a slow embedder must not hold every write up for long.
+              timeoutMs: 3_000,
+              logger: logger.child({ component: 'embedder' }),
+            }),
+          }
+        : {}),
+    }),
   };
   return { services, connection, close: async () => embedded?.stop() };
 }

@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   EMBEDDER_URL: z.url().optional(),
   EMBEDDER_MODEL: z.string().default('text-embedding-3-small'),
+  EMBEDDER_API_KEY: z.string().min(1).optional(),
+  EMBEDDER_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.85),
   LOAD_SAMPLES: z
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
