@@ -3,21 +3,15 @@
  * French and English, each with two or three quotes attributed in that language's usual form, numbers that survive
  * translation, and a source line naming the original — what the linker works from.
  */
+import type { ArticleBody } from '../../src/schemas/article.ts';
 import type { QuoteDoc } from '../../src/storage/documents.ts';
 import type { Store } from '../../src/storage/store.ts';
 
 export const LANGS = ['vi', 'id', 'fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export interface PostedArticle {
-  id: string;
-  text: string;
-  lang?: string;
-  url?: string;
-  title?: string;
-  outlet?: string;
-  publishedAt?: string;
-}
+/** What a client posts to /articles. */
+export type PostedArticle = ArticleBody;
 
 interface Speaker {
   vi: string; // with diacritics
