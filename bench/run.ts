@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/http/app.ts';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
-import { QueryService } from '../src/service/queries.ts';
+import { QueryService, QUOTE_FIELDS } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
@@ -230,6 +230,7 @@ function rawBody(s: QuerySpec) {
     ...(filters.length ? { filter: filters.join(' AND ') } : {}),
     sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
     ...(s.lang && q ? { locales: [LANGUAGES[s.lang].iso6393] } : {}),
+    attributesToRetrieve: QUOTE_FIELDS,
   };
 }
 

@@ -104,6 +104,7 @@ export class QueryService {
       // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
       sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
       ...(query.lang && q && isSupportedLanguage(query.lang) ? { locales: [LANGUAGES[query.lang].iso6393] } : {}),
+      attributesToRetrieve: QUOTE_FIELDS,
     };
     const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, query.limit, query.offset);
     return {
@@ -197,6 +198,12 @@ export class QueryService {
     }
   }
 }
+
+/** What toQuote reads: Meilisearch need not send the searchable copies, links and linking bookkeeping. */
+export const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
+  'id', 'clusterId', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'articleId', 'url', 'title', 'outlet',
+  'publishedAt', 'start', 'end', 'original', 'attributionConfidence', 'linkConfidence', 'attributionMethod', 'translations',
+];
 
 type SpeakerResolution = { ids: string[]; suggestions?: SpeakerRef[] };
 const RESOLUTION_TTL_MS = 30_000;
