@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './page.ts';
 
 export const SpeakerRefSchema = z
   .object({ id: z.string(), name: z.string() })
@@ -50,12 +51,8 @@ export const QuoteSchema = z
 
 export type Quote = z.infer<typeof QuoteSchema>;
 
-export const QuotePageSchema = z
-  .object({
-    data: z.array(QuoteSchema),
-    total: z.number().int(),
-    limit: z.number().int(),
-    offset: z.number().int(),
+export const QuotePageSchema = pageOf(QuoteSchema)
+  .extend({
     suggestions: z
       .array(SpeakerRefSchema)
       .optional()

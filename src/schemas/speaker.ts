@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './page.ts';
 
 export const SpeakerSchema = z
   .object({
@@ -14,11 +15,4 @@ export const SpeakerSchema = z
 
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
-export const SpeakerPageSchema = z
-  .object({
-    data: z.array(SpeakerSchema),
-    total: z.number().int(),
-    limit: z.number().int(),
-    offset: z.number().int(),
-  })
-  .meta({ id: 'SpeakerPage' });
+export const SpeakerPageSchema = pageOf(SpeakerSchema).meta({ id: 'SpeakerPage' });
