@@ -67,6 +67,7 @@ export interface Lexicon {
   titleHeads: PhraseMatcher<true>;
   titleWords: PhraseMatcher<true>;
   titleConnectors: PhraseMatcher<true>;
+  originMarkers: PhraseMatcher<true>;
   pronouns: PhraseMatcher<Gender>;
   notQuoteCues: PhraseMatcher<true>;
   cliticSuffixes: { suffix: string; gender: Gender }[];
@@ -94,6 +95,7 @@ export function lexiconFor(lang: string): Lexicon {
       titleHeads: new PhraseMatcher(flag(profile.titles)),
       titleWords: new PhraseMatcher(flag(profile.titleWords)),
       titleConnectors: new PhraseMatcher(flag(profile.titleConnectors)),
+      originMarkers: new PhraseMatcher(flag(profile.originMarkers)),
       pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
@@ -103,7 +105,7 @@ export function lexiconFor(lang: string): Lexicon {
       starts: new Map(),
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
-      lexicon.titleConnectors, lexicon.pronouns, lexicon.notQuoteCues];
+      lexicon.titleConnectors, lexicon.originMarkers, lexicon.pronouns, lexicon.notQuoteCues];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

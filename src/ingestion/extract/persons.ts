@@ -153,10 +153,14 @@ function titleWordsAt(ctx: ArticleContext, i: number, limit: number): number {
 /** A name after a title, trimmed to start at a family name where names must (`… TP Đà Nẵng Hồ Minh Tâm`). */
 function holderNameAt(ctx: ArticleContext, k: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
   const run = nameRunAt(ctx, k, limit, allowParticle);
-  if (!run || run.first !== k || !ctx.lexicon.profile.namesStartWithSurname) return run;
+  const { namesStartWithSurname, nativeWord } = ctx.lexicon.profile;
+  if (!run || run.first !== k || !namesStartWithSurname) return run;
   let first = run.first;
   while (first < run.end - 1 && !ctx.lexicon.surnames.has(ctx.tokens[first].key)) first++;
-  return first < run.end - 1 ? { first, end: run.end } : undefined;
+  if (first < run.end - 1) return { first, end: run.end };
+  // `HLV Patrik Svensson`: a foreign name; `Đà Nẵng`, `Nhật Bản` are native words without a surname, places.
+  const foreign = run.end - run.first >= 2 && nativeWord && ctx.tokens.slice(run.first, run.end).some((t) => !nativeWord.test(t.key));
+  return foreign ? run : undefined;
 }
 
 /** After a title: its holder's name, directly or in apposition (`le ministre …, Le Hoai Trung`), or none. */
@@ -165,6 +169,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
   let roleEnd = titleEnd;
   let announced = false;
   let gender: Gender = 'x';
+  let complementEnd = titleEnd;
   for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
     const afterComma = /^\s*,\s*$/.test(gap);
@@ -196,9 +201,16 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       return nameMention(ctx, i, name, from, gender, slice(ctx, i, roleEnd));
     }
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
+    // `Chủ tịch UBND TP Đà Nẵng nói`: capitalised words right after the title that cannot be its holder name a place
+    // or body of it; they belong to the mention, never a speaker of their own.
+    const place = k === titleEnd ? nameRunAt(ctx, k, limit) : undefined;
+    if (place) {
+      k = complementEnd = place.end;
+      continue;
+    }
     k++; // a complement of the title: `de l'Agriculture`, `UGM`
   }
-  return { kind: 'title', first: i, end: titleEnd, role: slice(ctx, i, roleEnd), gender: 'x' };
+  return { kind: 'title', first: i, end: Math.max(roleEnd, complementEnd), role: slice(ctx, i, roleEnd), gender: 'x' };
 }
 
 /** `Bhima Yudhistira, director of …`: a name followed by a title in apposition. */
@@ -239,10 +251,26 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   return run ? nameMention(ctx, run.first, run, from, 'x') : undefined;
 }
 
+/** End of an origin phrase starting at `i` (`người Pháp`, `asal Korea Selatan`), or undefined. */
+function originAt(ctx: ArticleContext, i: number, limit: number): number | undefined {
+  const marker = ctx.lexicon.originMarkers.match(ctx.text, ctx.tokens, i, limit);
+  const next = marker ? i + marker.length : limit;
+  if (next >= limit || !joined(ctx, next) || !ctx.tokens[next].capitalized) return undefined;
+  let end = next + 1;
+  while (end < limit && ctx.tokens[end].capitalized && joined(ctx, end) && !isFunctionWord(ctx, end)) end++;
+  return end;
+}
+
 /** Every mention of a person in tokens [from, to), left to right. */
 export function detectMentions(ctx: ArticleContext, from: number, to: number): Mention[] {
   const mentions: Mention[] = [];
   for (let i = from; i < to; ) {
+    // A nationality or a place of origin describes someone and never names a speaker.
+    const origin = originAt(ctx, i, to);
+    if (origin) {
+      i = origin;
+      continue;
+    }
     const mention = mentionAt(ctx, i, from, to);
     if (mention) {
       mentions.push(mention);

@@ -51,6 +51,7 @@ export const en: LanguageProfile = {
     'club', 'division', 'unit', 'assistant', 'district', 'u', 's',
   ],
   titleConnectors: ['of', 'the', 'for', 'and', 'at', 'to'],
+  originMarkers: ['native of', 'born in'],
   pronouns: [{ word: 'he', gender: 'm' }, { word: 'she', gender: 'f' }],
   cliticSuffixes: [],
   cliticHosts: [],

@@ -53,6 +53,7 @@ export const fr: LanguageProfile = {
     'première', 'ancien', 'ancienne', 'principal', 'principale', 'diplomatie', 'recherche', 'relations', 'extérieures',
   ],
   titleConnectors: ['de', 'des', 'du', 'de la', "de l'", 'la', 'le', 'et', 'par', 'chargé', 'chargée', 'en'],
+  originMarkers: ["d'origine", 'originaire de', 'originaire du', 'natif de', 'native de'],
   pronouns: [
     { word: 'il', gender: 'm' }, { word: 'elle', gender: 'f' }, { word: 'celui-ci', gender: 'm' }, { word: 'celle-ci', gender: 'f' },
     { word: 'lui', gender: 'm' },

@@ -21,6 +21,7 @@ export const generic: LanguageProfile = {
   titles: ['ministro', 'ministra', 'presidente', 'minister', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'portavoz', 'sprecher', 'sprecherin'],
   titleWords: [],
   titleConnectors: ['de', 'del', 'der', 'des', 'di', 'da', 'do', 'van'],
+  originMarkers: [],
   pronouns: [{ word: 'él', gender: 'm' }, { word: 'ella', gender: 'f' }, { word: 'er', gender: 'm' }, { word: 'sie', gender: 'f' }, { word: 'lei', gender: 'f' }],
   cliticSuffixes: [],
   cliticHosts: [],

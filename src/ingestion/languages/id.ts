@@ -44,6 +44,7 @@ export const id: LanguageProfile = {
     'perekonomian', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior', 'timnas', 'tim', 'klub',
   ],
   titleConnectors: ['dan', 'untuk', 'bidang', 'urusan'],
+  originMarkers: ['asal', 'berkebangsaan', 'kelahiran', 'keturunan', 'berdarah', 'warga negara'],
   pronouns: [
     { word: 'beliau', gender: 'x' }, { word: 'dia', gender: 'x' }, { word: 'ia', gender: 'x' },
   ],

@@ -24,6 +24,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     titles: union((p) => p.titles),
     titleWords: union((p) => p.titleWords),
     titleConnectors: union((p) => p.titleConnectors),
+    originMarkers: union((p) => p.originMarkers),
     // Pronouns and clitics are ambiguous across languages (`il`, `dia`, `-nya`), so only the generic ones apply.
     pronouns: base.pronouns,
     cliticSuffixes: base.cliticSuffixes,

@@ -31,6 +31,11 @@ export interface LanguageProfile {
   titleWords: string[];
   /** Lower-case function words that may sit inside a title (`des`, `of`). */
   titleConnectors: string[];
+  /**
+   * Words that put a people or a place of origin after them (`người Pháp`, `asal Prancis`, `d'origine`): the
+   * capitalised words that follow describe someone; they are never the name of a speaker.
+   */
+  originMarkers: string[];
   /** Words that stand for a person already mentioned. */
   pronouns: GenderedWord[];
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
@@ -40,6 +45,11 @@ export interface LanguageProfile {
   abbreviations: string[];
   /** Names are written family name first and always start with one of `surnames` (Vietnamese). */
   namesStartWithSurname?: boolean;
+  /**
+   * The shape of every native word (a Vietnamese syllable), lower case. A run of two or more capitalised words with
+   * one of another shape is a foreign name (`Patrik Svensson`), which starts with no native surname.
+   */
+  nativeWord?: RegExp;
   /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
   surnames: string[];
   /** Words just before quote marks that make the quoted words a name, a title or a slogan rather than speech. */

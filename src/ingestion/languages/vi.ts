@@ -29,6 +29,9 @@ export const vi: LanguageProfile = {
     'giáo sư', 'phó giáo sư', 'tiến sĩ', 'thạc sĩ', 'bác sĩ', 'luật sư', 'kỹ sư', 'nhà báo', 'chuyên gia',
     'tổng biên tập', 'trưởng khoa', 'chánh án', 'viện trưởng', 'kiểm sát viên', 'đại biểu', 'nghệ sĩ', 'nhà văn',
     'chủ tịch ubnd', 'bí thư thành ủy', 'bí thư tỉnh ủy', 'ủy viên', 'phó tổng giám đốc', 'trưởng phòng', 'gs', 'pgs', 'ts',
+    // Sport: `HLV người Pháp`, `vị chiến lược gia này` point back at a coach named before.
+    'hlv', 'huấn luyện viên', 'nhà cầm quân', 'chiến lược gia', 'trợ lý', 'đội trưởng', 'thủ quân', 'cầu thủ',
+    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'vận động viên', 'tay vợt',
   ],
   titleWords: [
     'quyền', 'phó', 'nguyên', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',
@@ -41,6 +44,7 @@ export const vi: LanguageProfile = {
     'hiệp hội', 'trưởng', 'kiêm', 'đặc mệnh toàn quyền', 'tại', 'của',
   ],
   titleConnectors: ['của', 'tại', 'kiêm'],
+  originMarkers: ['người', 'gốc', 'quốc tịch'],
   pronouns: [
     { word: 'ông', gender: 'm' }, { word: 'bà', gender: 'f' }, { word: 'anh', gender: 'm' }, { word: 'chị', gender: 'f' },
     { word: 'ông ấy', gender: 'm' }, { word: 'bà ấy', gender: 'f' }, { word: 'anh ấy', gender: 'm' }, { word: 'chị ấy', gender: 'f' },
@@ -50,6 +54,8 @@ export const vi: LanguageProfile = {
   cliticHosts: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
   namesStartWithSurname: true,
+  // Onset, one to three vowels, coda.
+  nativeWord: /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹ]{1,3}(?:ch|ng|nh|[cmnpt])?$/,
   surnames: [
     'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương',
     'lý', 'tô', 'trịnh', 'đinh', 'lâm', 'mai', 'trương', 'vương', 'hà', 'đào', 'cao', 'lương', 'lưu', 'tạ', 'thái',

@@ -1,0 +1,36 @@
+import t from 'tap';
+import { extractQuotes } from '../../../src/ingestion/extract/index.ts';
+
+/** Speakers named by a descriptor (a role, an origin, a demonstrative) rather than by name. */
+const speakers = (text: string, lang: string) => extractQuotes(text, lang).map((q) => q.speakerName);
+
+t.test('vi: a role with an origin phrase points back at the person, never at the country', async (t) => {
+  const text = [
+    'Huấn luyện viên Marc Lemaire đã có buổi họp báo sau trận hòa 1-1 trên sân Thống Nhất.',
+    '"Chúng tôi thi đấu thiếu tập trung trong hiệp hai" - HLV Marc Lemaire thừa nhận.',
+    '"Các cầu thủ trẻ cần thêm thời gian để thích nghi với lối chơi pressing" - HLV người Bỉ nói thêm.',
+    '"Tôi vẫn tin vào tập thể này" - vị chiến lược gia này khẳng định.',
+  ].join('\n');
+  t.same(speakers(text, 'vi'), ['Marc Lemaire', 'Marc Lemaire', 'Marc Lemaire']);
+});
+
+t.test('vi: with nobody named before it, an origin descriptor stays unresolved', async (t) => {
+  const text = '"Sân tập ở đây tốt hơn nhiều so với chúng tôi nghĩ" - HLV người Hàn Quốc cho biết.\n' +
+    '"Đồ ăn rất hợp khẩu vị" - một cầu thủ người Nhật chia sẻ.';
+  t.same(speakers(text, 'vi'), [undefined, undefined]);
+});
+
+t.test('vi: a place right after a title is part of the title, not its holder', async (t) => {
+  const text = [
+    'Sáng 3/4, Chủ tịch UBND tỉnh Quảng Ngãi Trần Văn Hòa làm việc với các nhà đầu tư tại khu kinh tế Dung Quất.',
+    '"Tỉnh sẽ bàn giao mặt bằng sạch trước tháng 9" - Chủ tịch UBND tỉnh Quảng Ngãi nói.',
+    'Thủ tướng Đinh Quang Huy cũng gửi thư chúc mừng.',
+    '"Đây là dự án trọng điểm của cả khu vực miền Trung" - Thủ tướng nhấn mạnh trong thư.',
+  ].join('\n');
+  t.same(speakers(text, 'vi'), ['Trần Văn Hòa', 'Đinh Quang Huy']);
+});
+
+t.test('vi: a foreign name right after a role is its holder', async (t) => {
+  const text = '"Chúng tôi đến đây để thắng" - HLV Patrik Svensson nói trước trận đấu.';
+  t.same(speakers(text, 'vi'), ['Patrik Svensson']);
+});
