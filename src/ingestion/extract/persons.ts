@@ -283,7 +283,10 @@ export function detectMentions(ctx: ArticleContext, from: number, to: number): M
 export interface Person {
   name: string;
   words: string[];
+  /** The first title the article gave them. */
   role?: string;
+  /** Folded words of every title the article gave them (`Kapten …`, then `gelandang …`), for `holderOf`. */
+  roleWords: string[][];
   gender: Gender;
 }
 
@@ -317,12 +320,13 @@ export class PersonRegistry {
   note(offset: number, name: string, gender: Gender, role?: string): Person {
     let person = this.find(name);
     if (!person) {
-      person = { name, words: words(name), gender, role };
+      person = { name, words: words(name), gender, role, roleWords: [] };
       this.people.push(person);
     } else {
       person.role ??= role;
       if (person.gender === 'x') person.gender = gender;
     }
+    if (role) person.roleWords.push(words(role));
     this.timeline.push({ offset, person });
     return person;
   }
@@ -340,14 +344,12 @@ export class PersonRegistry {
     return undefined;
   }
 
-  /** The most recent person before `offset` whose title contains every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
+  /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
   holderOf(title: string, offset: number): Person | undefined {
     const wanted = words(title);
     for (let i = this.timeline.length - 1; i >= 0; i--) {
       const { offset: at, person } = this.timeline[i];
-      if (at >= offset || !person.role) continue;
-      const role = words(person.role);
-      if (wanted.every((w) => role.includes(w))) return person;
+      if (at < offset && person.roleWords.some((role) => wanted.every((w) => role.includes(w)))) return person;
     }
     return undefined;
   }

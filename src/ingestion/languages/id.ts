@@ -31,6 +31,9 @@ export const id: LanguageProfile = {
     'analis', 'ekonom', 'peneliti', 'dosen', 'rektor', 'camat', 'lurah', 'kades', 'kepala desa', 'manajer', 'pelatih',
     'anggota', 'koordinator', 'pemimpin', 'ketua umum', 'sekretaris eksekutif', 'komisaris', 'hakim', 'jaksa',
     'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik', 'kapten', 'kuasa hukum',
+    // Sport: `ujar gelandang tersebut`, `kata pelatih asal Prancis itu` point back at the player or coach named before.
+    'pelatih kepala', 'asisten pelatih', 'juru taktik', 'gelandang', 'penyerang', 'striker', 'bek', 'bek sayap',
+    'kiper', 'penjaga gawang', 'pemain', 'wasit', 'atlet', 'pebulu tangkis', 'petenis', 'pembalap',
   ],
   titleWords: [
     'penjabat', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',

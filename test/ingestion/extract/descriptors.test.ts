@@ -34,3 +34,28 @@ t.test('vi: a foreign name right after a role is its holder', async (t) => {
   const text = '"Chúng tôi đến đây để thắng" - HLV Patrik Svensson nói trước trận đấu.';
   t.same(speakers(text, 'vi'), ['Patrik Svensson']);
 });
+
+t.test('id: a role with tersebut/itu points back at the person last given that role', async (t) => {
+  const text = [
+    'Pelatih Timnas Indonesia Luis Moreno memuji penampilan gelandang Arkan Saputra dalam laga uji coba melawan Malaysia.',
+    '"Dia bermain sangat disiplin dan membaca permainan dengan baik," kata Luis Moreno.',
+    '"Saya hanya menjalankan instruksi pelatih," ujar gelandang tersebut.',
+    '"Kami masih harus memperbaiki transisi bertahan," kata pelatih asal Spanyol itu.',
+  ].join('\n');
+  t.same(speakers(text, 'id'), ['Luis Moreno', 'Arkan Saputra', 'Luis Moreno']);
+});
+
+t.test('id: every role a person was given counts, not only the first', async (t) => {
+  const text = [
+    'Kapten Timnas Indonesia Arkan Saputra kembali berlatih setelah cedera.',
+    'Pelatih Luis Moreno menyebut gelandang Arkan Saputra sebagai kunci permainan tim.',
+    '"Dia pemimpin di lapangan," kata Luis Moreno.',
+    '"Kaki saya sudah pulih sepenuhnya," ujar gelandang tersebut.',
+  ].join('\n');
+  t.same(speakers(text, 'id'), ['Luis Moreno', 'Arkan Saputra']);
+});
+
+t.test('id: an origin phrase is never a speaker', async (t) => {
+  const text = '"Lapangan ini terlalu keras," ujar pemain asal Brasil itu.';
+  t.same(speakers(text, 'id'), [undefined]);
+});
