@@ -68,6 +68,8 @@ export interface Lexicon {
   titleWords: PhraseMatcher<true>;
   titleConnectors: PhraseMatcher<true>;
   originMarkers: PhraseMatcher<true>;
+  demonyms: PhraseMatcher<true>;
+  ownerSuffixes: string[];
   pronouns: PhraseMatcher<Gender>;
   notQuoteCues: PhraseMatcher<true>;
   cliticSuffixes: { suffix: string; gender: Gender }[];
@@ -96,6 +98,8 @@ export function lexiconFor(lang: string): Lexicon {
       titleWords: new PhraseMatcher(flag(profile.titleWords)),
       titleConnectors: new PhraseMatcher(flag(profile.titleConnectors)),
       originMarkers: new PhraseMatcher(flag(profile.originMarkers)),
+      demonyms: new PhraseMatcher(flag(profile.demonyms)),
+      ownerSuffixes: profile.ownerSuffixes.map((w) => tokenKey(w)),
       pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
@@ -105,7 +109,7 @@ export function lexiconFor(lang: string): Lexicon {
       starts: new Map(),
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
-      lexicon.titleConnectors, lexicon.originMarkers, lexicon.pronouns, lexicon.notQuoteCues];
+      lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

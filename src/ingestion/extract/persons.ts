@@ -57,8 +57,24 @@ function particleAt(ctx: ArticleContext, k: number, i: number, limit: number, al
     onlySpacesBetween(text, tokens[k].end, tokens[k + 1].start) && (k === i ? allowParticle : onlySpacesBetween(text, tokens[k - 1].end, tokens[k].start));
 }
 
-/** A run of capitalised words, trimmed to the person's name when titles or bodies precede it. */
-function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number } | undefined {
+/**
+ * Where the name starts in a run of capitalised words [i, end) that opens with a description of the person: an
+ * owner (`France's Claire Vasseur`, `Manchester United's …`) or a nationality (`le Belge Thomas Vermeulen`).
+ */
+function describedNameStart(ctx: ArticleContext, i: number, end: number): number {
+  const { tokens, text, lexicon } = ctx;
+  for (let k = end - 2; k >= i; k--) {
+    if (lexicon.ownerSuffixes.some((s) => tokens[k].key.length > s.length && tokens[k].key.endsWith(s))) return k + 1;
+  }
+  const demonym = lexicon.demonyms.match(text, tokens, i, end - 1);
+  return demonym ? i + demonym.length : i;
+}
+
+/**
+ * A run of capitalised words, trimmed to the person's name when titles or bodies precede it; `described` when an
+ * owner or a nationality does, which introduces a name as a title does.
+ */
+function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number; described?: boolean } | undefined {
   const { tokens, text, lexicon } = ctx;
   let end = i;
   while (end < limit && end - i < MAX_RUN_WORDS) {
@@ -71,7 +87,8 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
   }
   while (end > i && isParticle(tokens[end - 1])) end--;
   if (end === i) return undefined;
-  let first = i;
+  let first = describedNameStart(ctx, i, end);
+  const described = first > i;
   if (end - first > MAX_NAME_WORDS) {
     // `Luar Negeri Le Hoai Trung`, `Bộ Công Thương Nguyễn Hồng Diên`: the name starts at the family name.
     let k = first + 1;
@@ -79,7 +96,7 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
     first = k < end - 1 ? k : end - 3;
   }
   while (first < end && lexicon.titleWords.match(text, tokens, first, end)) first++;
-  return first < end ? { first, end } : undefined;
+  return first < end ? { first, end, described } : undefined;
 }
 
 /** A title: a head (`Menteri`) with the ranks, portfolios and bodies around it (`Penjabat Menteri Luar Negeri`). */
@@ -248,7 +265,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   const pronoun = lx.pronouns.match(text, tokens, i, limit);
   if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
   const run = token.capitalized ? nameRunAt(ctx, i, limit) : undefined;
-  return run ? nameMention(ctx, run.first, run, from, 'x') : undefined;
+  return run ? nameMention(ctx, run.described ? i : run.first, run, from, 'x') : undefined;
 }
 
 /** End of an origin phrase starting at `i` (`người Pháp`, `asal Korea Selatan`), or undefined. */

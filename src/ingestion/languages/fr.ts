@@ -1,5 +1,21 @@
 import type { LanguageProfile } from './profile.ts';
 
+/** Nouns of nationality, capitalised before a name: `le Belge Thomas Vermeulen`. */
+const NATIONALITIES = [
+  'français', 'française', 'belge', 'suisse', 'allemand', 'allemande', 'autrichien', 'autrichienne', 'italien',
+  'italienne', 'espagnol', 'espagnole', 'portugais', 'portugaise', 'néerlandais', 'néerlandaise', 'anglais', 'anglaise',
+  'britannique', 'écossais', 'écossaise', 'irlandais', 'irlandaise', 'danois', 'danoise', 'suédois', 'suédoise',
+  'norvégien', 'norvégienne', 'finlandais', 'finlandaise', 'polonais', 'polonaise', 'tchèque', 'croate', 'serbe',
+  'grec', 'grecque', 'turc', 'turque', 'russe', 'ukrainien', 'ukrainienne', 'américain', 'américaine', 'canadien',
+  'canadienne', 'mexicain', 'mexicaine', 'brésilien', 'brésilienne', 'argentin', 'argentine', 'colombien',
+  'colombienne', 'uruguayen', 'uruguayenne', 'chilien', 'chilienne', 'marocain', 'marocaine', 'algérien',
+  'algérienne', 'tunisien', 'tunisienne', 'égyptien', 'égyptienne', 'sénégalais', 'sénégalaise', 'ivoirien',
+  'ivoirienne', 'camerounais', 'camerounaise', 'malien', 'malienne', 'nigérian', 'nigériane', 'ghanéen', 'ghanéenne',
+  'japonais', 'japonaise', 'chinois', 'chinoise', 'coréen', 'coréenne', 'sud-coréen', 'sud-coréenne', 'vietnamien',
+  'vietnamienne', 'thaïlandais', 'thaïlandaise', 'indonésien', 'indonésienne', 'indien', 'indienne', 'australien',
+  'australienne', 'néo-zélandais', 'néo-zélandaise',
+];
+
 /** French: `« … », a déclaré le ministre …, X`, `Selon X, « … »`, `déclare-t-il`. */
 export const fr: LanguageProfile = {
   code: 'fr',
@@ -54,6 +70,9 @@ export const fr: LanguageProfile = {
   ],
   titleConnectors: ['de', 'des', 'du', 'de la', "de l'", 'la', 'le', 'et', 'par', 'chargé', 'chargée', 'en'],
   originMarkers: ["d'origine", 'originaire de', 'originaire du', 'natif de', 'native de'],
+  // With the elided article too: `l'Italienne Giulia Moretti` is one word.
+  demonyms: [...NATIONALITIES, ...NATIONALITIES.filter((w) => /^[aeéiou]/.test(w)).map((w) => `l'${w}`)],
+  ownerSuffixes: [],
   pronouns: [
     { word: 'il', gender: 'm' }, { word: 'elle', gender: 'f' }, { word: 'celui-ci', gender: 'm' }, { word: 'celle-ci', gender: 'f' },
     { word: 'lui', gender: 'm' },

@@ -22,6 +22,8 @@ export const generic: LanguageProfile = {
   titleWords: [],
   titleConnectors: ['de', 'del', 'der', 'des', 'di', 'da', 'do', 'van'],
   originMarkers: [],
+  demonyms: [],
+  ownerSuffixes: [],
   pronouns: [{ word: 'él', gender: 'm' }, { word: 'ella', gender: 'f' }, { word: 'er', gender: 'm' }, { word: 'sie', gender: 'f' }, { word: 'lei', gender: 'f' }],
   cliticSuffixes: [],
   cliticHosts: [],

@@ -48,6 +48,8 @@ export const id: LanguageProfile = {
   ],
   titleConnectors: ['dan', 'untuk', 'bidang', 'urusan'],
   originMarkers: ['asal', 'berkebangsaan', 'kelahiran', 'keturunan', 'berdarah', 'warga negara'],
+  demonyms: [],
+  ownerSuffixes: [],
   pronouns: [
     { word: 'beliau', gender: 'x' }, { word: 'dia', gender: 'x' }, { word: 'ia', gender: 'x' },
   ],

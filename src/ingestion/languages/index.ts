@@ -25,6 +25,8 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     titleWords: union((p) => p.titleWords),
     titleConnectors: union((p) => p.titleConnectors),
     originMarkers: union((p) => p.originMarkers),
+    demonyms: union((p) => p.demonyms),
+    ownerSuffixes: union((p) => p.ownerSuffixes),
     // Pronouns and clitics are ambiguous across languages (`il`, `dia`, `-nya`), so only the generic ones apply.
     pronouns: base.pronouns,
     cliticSuffixes: base.cliticSuffixes,

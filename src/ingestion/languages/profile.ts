@@ -36,6 +36,13 @@ export interface LanguageProfile {
    * capitalised words that follow describe someone; they are never the name of a speaker.
    */
   originMarkers: string[];
+  /**
+   * Nouns of nationality written capitalised before a name (`le Belge Thomas Vermeulen`, `Spaniard Carlos Alcaraz`):
+   * they describe the person and are never part of the name.
+   */
+  demonyms: string[];
+  /** Endings that make a capitalised word the owner of the name after it (`France's Claire Vasseur`). */
+  ownerSuffixes: string[];
   /** Words that stand for a person already mentioned. */
   pronouns: GenderedWord[];
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */

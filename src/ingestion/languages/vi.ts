@@ -45,6 +45,8 @@ export const vi: LanguageProfile = {
   ],
   titleConnectors: ['của', 'tại', 'kiêm'],
   originMarkers: ['người', 'gốc', 'quốc tịch'],
+  demonyms: [],
+  ownerSuffixes: [],
   pronouns: [
     { word: 'ông', gender: 'm' }, { word: 'bà', gender: 'f' }, { word: 'anh', gender: 'm' }, { word: 'chị', gender: 'f' },
     { word: 'ông ấy', gender: 'm' }, { word: 'bà ấy', gender: 'f' }, { word: 'anh ấy', gender: 'm' }, { word: 'chị ấy', gender: 'f' },

@@ -59,3 +59,22 @@ t.test('id: an origin phrase is never a speaker', async (t) => {
   const text = '"Lapangan ini terlalu keras," ujar pemain asal Brasil itu.';
   t.same(speakers(text, 'id'), [undefined]);
 });
+
+t.test("en: a possessive origin before a name is not part of it", async (t) => {
+  const text = [
+    '"We were second best for most of the afternoon," France\'s Claire Vasseur said after the final.',
+    '"Our defence simply did not turn up," said Brazil’s Ana Ribeiro.',
+    '"The wind made every serve a lottery," said Spaniard Marta Olivares, who lost in three sets.',
+    'Atlético Norte\'s Iker Etxeberria said: "We knew one goal would be enough."',
+    'Indonesia\'s Trade Minister Budi Santoso told reporters: "Exports will recover by the second quarter."',
+  ].join('\n');
+  t.same(speakers(text, 'en'), ['Claire Vasseur', 'Ana Ribeiro', 'Marta Olivares', 'Iker Etxeberria', 'Budi Santoso']);
+});
+
+t.test('fr: a nationality noun before a name is not part of it', async (t) => {
+  const text = [
+    '« Nous avons manqué de réalisme devant le but », a déclaré le Belge Thomas Vermeulen.',
+    "L'Italienne Giulia Moretti a reconnu : « Je n'avais plus de jambes dans le dernier set. »",
+  ].join('\n');
+  t.same(speakers(text, 'fr'), ['Thomas Vermeulen', 'Giulia Moretti']);
+});
