@@ -1,3 +1,6 @@
+import { PhraseMatcher } from '../ingestion/extract/lexicon.ts';
+import { tokenize } from '../ingestion/extract/tokens.ts';
+import { ALL_PROFILES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 
 // 1.000 / 1,000 / 1 000 / 1 000 (narrow no-break) are the same thousand; a lone separator followed by other than
@@ -26,15 +29,47 @@ export function anchorNumbers(text: string): string[] {
 const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
 const SENTENCE_START = /(^|[.!?:;"“”«»„\n]\s*|[-–—]\s+)$/;
 
-/** Names and acronyms, folded and spaceless so that `Hồ Chí Minh` = `Ho Chi Minh` and `Việt Nam` = `Vietnam`. */
+// Titles and honorifics of every language, with the words that build a title after its head. A translation changes
+// them (`President` / `Chủ tịch` / `Presiden`) and keeps the name after them.
+const undotted = (w: string) => w.replace(/\.$/, '');
+const flagged = (words: string[]): [string, true][] => [...new Set(words)].map((w) => [w, true]);
+const titleHeads = new PhraseMatcher(flagged(ALL_PROFILES.flatMap((p) => [...p.titles, ...p.honorifics.map((h) => undotted(h.word))])));
+const titleWords = new PhraseMatcher(flagged(ALL_PROFILES.flatMap((p) => p.titleWords)));
+/** Longest lookahead past a capitalised run that a title may need: `Tổng Bí` is the start of `Tổng Bí thư`. */
+const TITLE_LOOKAHEAD = 24;
+
+/** Characters a leading title takes of the capitalised run at `index`: 0 when it has none, its length or more when it is all title. */
+function titleLength(text: string, index: number, run: string): number {
+  const window = text.slice(index, index + run.length + TITLE_LOOKAHEAD);
+  const tokens = tokenize(window);
+  let k = 0;
+  let headed = false;
+  while (k < tokens.length) {
+    const head = titleHeads.match(window, tokens, k);
+    const word = head ?? titleWords.match(window, tokens, k);
+    if (!word) break;
+    headed ||= Boolean(head);
+    k += word.length;
+  }
+  if (!headed) return 0;
+  return k < tokens.length ? tokens[k].start : window.length;
+}
+
+/**
+ * Names and acronyms, folded and spaceless so that `Hồ Chí Minh` = `Ho Chi Minh` and `Việt Nam` = `Vietnam`; without
+ * the titles glued to them (`President Ho Chi Minh` gives `hochiminh`), and titles alone are not names.
+ */
 export function properNouns(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(CAPITALISED_RUN)) {
-    const words = match[0].split(/\s+/);
+    const title = titleLength(text, match.index, match[0]);
+    if (title >= match[0].length) continue;
+    const name = match[0].slice(title);
+    const words = name.split(/\s+/);
     const atSentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.index - 3), match.index));
-    const acronym = /^\p{Lu}{2,}/u.test(match[0]);
-    if (atSentenceStart && words.length === 1 && !acronym) continue;
-    const key = fold(match[0]).replace(/ /g, '');
+    const acronym = /^\p{Lu}{2,}/u.test(name);
+    if (atSentenceStart && words.length === 1 && !acronym && !title) continue;
+    const key = fold(name).replace(/ /g, '');
     if (key.length >= 3 && !/^\d+$/.test(key)) found.add(key);
   }
   return [...found];
