@@ -69,7 +69,7 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number): { 
 
 /** People mentioned in narration, in article order, so that titles and pronouns can be resolved to names. */
 export function buildRegistry(ctx: ArticleContext): PersonRegistry {
-  const registry = new PersonRegistry();
+  const registry = new PersonRegistry(ctx.lexicon);
   const n = ctx.tokens.length;
   for (let from = 0; from < n; ) {
     if (!ctx.narrative[from]) {

@@ -1,4 +1,5 @@
 import { ALL_PROFILES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
+import { fold } from '../../text/fold.ts';
 import { onlySpacesBetween, tokenKey, tokenize, type Token } from './tokens.ts';
 
 interface Phrase<T> {
@@ -67,6 +68,8 @@ export interface Lexicon {
   titleHeads: PhraseMatcher<true>;
   titleWords: PhraseMatcher<true>;
   titleConnectors: PhraseMatcher<true>;
+  /** Each title of `sameRoles`, folded, to the first of its group. */
+  sameRole: Map<string, string>;
   originMarkers: PhraseMatcher<true>;
   demonyms: PhraseMatcher<true>;
   ownerSuffixes: string[];
@@ -97,6 +100,7 @@ export function lexiconFor(lang: string): Lexicon {
       titleHeads: new PhraseMatcher(flag(profile.titles)),
       titleWords: new PhraseMatcher(flag(profile.titleWords)),
       titleConnectors: new PhraseMatcher(flag(profile.titleConnectors)),
+      sameRole: new Map(profile.sameRoles.flatMap((group) => group.map((t): [string, string] => [fold(t), fold(group[0])]))),
       originMarkers: new PhraseMatcher(flag(profile.originMarkers)),
       demonyms: new PhraseMatcher(flag(profile.demonyms)),
       ownerSuffixes: profile.ownerSuffixes.map((w) => tokenKey(w)),

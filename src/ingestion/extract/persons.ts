@@ -1,6 +1,7 @@
 import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
 import type { ArticleContext } from './context.ts';
+import type { Lexicon } from './lexicon.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
 /**
@@ -121,6 +122,8 @@ function titleRunAt(ctx: ArticleContext, i: number, limit: number): number | und
     }
     break;
   }
+  // `thủ quân của đội`: a connector that is also a title word (`của`, `tại`) does not end a title.
+  while (end > i + 1 && lx.titleConnectors.has(tokens[end - 1].key)) end--;
   return hasHead ? end : undefined;
 }
 
@@ -320,10 +323,30 @@ function words(s: string): string[] {
 }
 const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
 
+const MAX_ROLE_WORDS = 4;
+/** Folded words of a title, each title of a `sameRoles` group written as the first of it (`chiến lược gia` → `huan luyen vien`). */
+export function roleWords(lexicon: Lexicon, title: string): string[] {
+  const said = words(title);
+  if (!lexicon.sameRole.size) return said;
+  const out: string[] = [];
+  for (let i = 0; i < said.length; ) {
+    let n = Math.min(MAX_ROLE_WORDS, said.length - i);
+    while (n > 0 && !lexicon.sameRole.has(said.slice(i, i + n).join(' '))) n--;
+    if (n === 0) out.push(said[i++]);
+    else {
+      out.push(...lexicon.sameRole.get(said.slice(i, i + n).join(' '))!.split(' '));
+      i += n;
+    }
+  }
+  return out;
+}
+
 /** The people an article has mentioned so far, in order, for resolving titles and pronouns to names. */
 export class PersonRegistry {
   private readonly people: Person[] = [];
   private readonly timeline: { offset: number; person: Person }[] = [];
+
+  constructor(private readonly lexicon: Lexicon) {}
 
   /** The known person a spelling refers to: the same words, or part of them including the last (`Trung`, `Collins`). */
   find(name: string): Person | undefined {
@@ -343,7 +366,7 @@ export class PersonRegistry {
       person.role ??= role;
       if (person.gender === 'x') person.gender = gender;
     }
-    if (role) person.roleWords.push(words(role));
+    if (role) person.roleWords.push(roleWords(this.lexicon, role));
     this.timeline.push({ offset, person });
     return person;
   }
@@ -363,7 +386,7 @@ export class PersonRegistry {
 
   /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
   holderOf(title: string, offset: number): Person | undefined {
-    const wanted = words(title);
+    const wanted = roleWords(this.lexicon, title);
     for (let i = this.timeline.length - 1; i >= 0; i--) {
       const { offset: at, person } = this.timeline[i];
       if (at < offset && person.roleWords.some((role) => wanted.every((w) => role.includes(w)))) return person;

@@ -51,6 +51,7 @@ export const en: LanguageProfile = {
     'club', 'division', 'unit', 'assistant', 'district', 'u', 's',
   ],
   titleConnectors: ['of', 'the', 'for', 'and', 'at', 'to'],
+  sameRoles: [['coach', 'manager'], ['striker', 'forward']],
   originMarkers: ['native of', 'born in'],
   demonyms: [
     'american', 'briton', 'englishman', 'englishwoman', 'scot', 'welshman', 'irishman', 'frenchman', 'frenchwoman',

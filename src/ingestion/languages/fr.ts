@@ -55,7 +55,7 @@ export const fr: LanguageProfile = {
     'fondateur', 'fondatrice', 'responsable', 'délégué', 'déléguée', 'conseiller', 'conseillère', 'entraîneur',
     'adjoint', 'adjointe', 'coordinateur', 'coordinatrice', 'rapporteur', 'rapporteuse', 'docteur', 'médecin',
     'représentant', 'représentante', 'capitaine', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'défenseur',
-    'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste',
+    'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste', 'coach',
   ],
   titleWords: [
     'vice', 'adjoint', 'adjointe', 'délégué', 'déléguée', 'par intérim', 'intérim', 'affaires étrangères', 'affaires',
@@ -69,6 +69,7 @@ export const fr: LanguageProfile = {
     'première', 'ancien', 'ancienne', 'principal', 'principale', 'diplomatie', 'recherche', 'relations', 'extérieures',
   ],
   titleConnectors: ['de', 'des', 'du', 'de la', "de l'", 'la', 'le', 'et', 'par', 'chargé', 'chargée', 'en'],
+  sameRoles: [['entraîneur', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'coach']],
   originMarkers: ["d'origine", 'originaire de', 'originaire du', 'natif de', 'native de'],
   // With the elided article too: `l'Italienne Giulia Moretti` is one word.
   demonyms: [...NATIONALITIES, ...NATIONALITIES.filter((w) => /^[aeéiou]/.test(w)).map((w) => `l'${w}`)],

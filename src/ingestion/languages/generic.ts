@@ -21,6 +21,7 @@ export const generic: LanguageProfile = {
   titles: ['ministro', 'ministra', 'presidente', 'minister', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'portavoz', 'sprecher', 'sprecherin'],
   titleWords: [],
   titleConnectors: ['de', 'del', 'der', 'des', 'di', 'da', 'do', 'van'],
+  sameRoles: [],
   originMarkers: [],
   demonyms: [],
   ownerSuffixes: [],

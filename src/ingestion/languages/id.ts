@@ -47,6 +47,7 @@ export const id: LanguageProfile = {
     'perekonomian', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior', 'timnas', 'tim', 'klub',
   ],
   titleConnectors: ['dan', 'untuk', 'bidang', 'urusan'],
+  sameRoles: [['pelatih', 'juru taktik'], ['kiper', 'penjaga gawang'], ['penyerang', 'striker']],
   originMarkers: ['asal', 'berkebangsaan', 'kelahiran', 'keturunan', 'berdarah', 'warga negara'],
   demonyms: [],
   ownerSuffixes: [],

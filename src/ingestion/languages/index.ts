@@ -24,6 +24,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     titles: union((p) => p.titles),
     titleWords: union((p) => p.titleWords),
     titleConnectors: union((p) => p.titleConnectors),
+    sameRoles: union((p) => p.sameRoles),
     originMarkers: union((p) => p.originMarkers),
     demonyms: union((p) => p.demonyms),
     ownerSuffixes: union((p) => p.ownerSuffixes),

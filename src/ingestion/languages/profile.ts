@@ -29,6 +29,11 @@ export interface LanguageProfile {
   titles: string[];
   /** Words that build a title around its head: ranks, portfolios, bodies (`Quyền`, `Luar Negeri`, `Affaires`). */
   titleWords: string[];
+  /**
+   * Titles that name one role (`HLV`, `nhà cầm quân`, `chiến lược gia`; `sélectionneur`, `technicien`): a descriptor
+   * using one points back at whoever the article gave another.
+   */
+  sameRoles: string[][];
   /** Lower-case function words that may sit inside a title (`des`, `of`). */
   titleConnectors: string[];
   /**

@@ -44,6 +44,7 @@ export const vi: LanguageProfile = {
     'hiệp hội', 'trưởng', 'kiêm', 'đặc mệnh toàn quyền', 'tại', 'của',
   ],
   titleConnectors: ['của', 'tại', 'kiêm'],
+  sameRoles: [['huấn luyện viên', 'hlv', 'nhà cầm quân', 'chiến lược gia'], ['đội trưởng', 'thủ quân']],
   originMarkers: ['người', 'gốc', 'quốc tịch'],
   demonyms: [],
   ownerSuffixes: [],

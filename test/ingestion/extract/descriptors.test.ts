@@ -14,6 +14,25 @@ t.test('vi: a role with an origin phrase points back at the person, never at the
   t.same(speakers(text, 'vi'), ['Marc Lemaire', 'Marc Lemaire', 'Marc Lemaire']);
 });
 
+t.test('vi: another word for the same role finds its holder past a more recent person', async (t) => {
+  const text = [
+    'HLV Henrik Dalgaard cho biết toàn đội đã hồi phục sau chuyến bay dài.',
+    'Đội trưởng Lê Minh Khang cũng có mặt tại buổi họp báo.',
+    '"Mục tiêu của chúng tôi là giành vé vào vòng chung kết" - vị chiến lược gia này khẳng định.',
+    '"Chúng tôi không ngại bất kỳ đối thủ nào" - thủ quân của đội nói thêm.',
+  ].join('\n');
+  t.same(speakers(text, 'vi'), ['Henrik Dalgaard', 'Lê Minh Khang']);
+});
+
+t.test('fr and en: the coach by another name', async (t) => {
+  const fr = 'Le sélectionneur Pieter Van Damme a présenté sa liste. Le capitaine Jonas Berg était présent.\n' +
+    '« Je veux des joueurs qui courent », a insisté le technicien.';
+  t.same(speakers(fr, 'fr'), ['Pieter Van Damme']);
+  const en = 'Manager Tom Ellery named his squad on Friday, with striker Danny Okafor back from injury.\n' +
+    '"Everyone has to earn a place," the coach said.';
+  t.same(speakers(en, 'en'), ['Tom Ellery']);
+});
+
 t.test('vi: with nobody named before it, an origin descriptor stays unresolved', async (t) => {
   const text = '"Sân tập ở đây tốt hơn nhiều so với chúng tôi nghĩ" - HLV người Hàn Quốc cho biết.\n' +
     '"Đồ ăn rất hợp khẩu vị" - một cầu thủ người Nhật chia sẻ.';
