@@ -1,6 +1,6 @@
 import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
-import type { ArticleContext } from './context.ts';
+import { sentenceBreakBefore, type ArticleContext } from './context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
@@ -66,9 +66,10 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): number
   const { tokens, text, lexicon } = ctx;
   for (let k = end - 2; k >= i; k--) {
     if (lexicon.ownerSuffixes.some((s) => tokens[k].key.length > s.length && tokens[k].key.endsWith(s))) return k + 1;
+    const demonym = lexicon.demonyms.match(text, tokens, k, end - 1);
+    if (demonym) return k + demonym.length;
   }
-  const demonym = lexicon.demonyms.match(text, tokens, i, end - 1);
-  return demonym ? i + demonym.length : i;
+  return i;
 }
 
 /**
@@ -83,11 +84,14 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
       end++;
       continue;
     }
-    if (!(tokens[end].capitalized && !ACRONYM.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
+    // `l'Espagnol Iñigo Etxebarria`: a nationality with its elided article opens a run in lower case.
+    const capital = tokens[end].capitalized || (end === i && Boolean(lexicon.demonyms.match(text, tokens, i, limit)) && /\p{Lu}/u.test(tokens[i].text));
+    if (!(capital && !ACRONYM.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
     end++;
   }
   while (end > i && isParticle(tokens[end - 1])) end--;
-  if (end === i) return undefined;
+  // A nationality alone (`le Français a déclaré`) describes someone; it is not a name.
+  if (end === i || lexicon.demonyms.match(text, tokens, i, end)?.length === end - i) return undefined;
   let first = describedNameStart(ctx, i, end);
   const described = first > i;
   if (end - first > MAX_NAME_WORDS) {
@@ -193,7 +197,8 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
   for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
     const afterComma = /^\s*,\s*$/.test(gap);
-    if (!afterComma && !/^\.?\s+$/.test(gap)) break;
+    // The holder is in the title's sentence: `ujar gelandang tersebut.\n\nPelatih X` names two people.
+    if (!afterComma && (!/^\.?\s+$/.test(gap) || sentenceBreakBefore(ctx, k))) break;
     if (lx.speechVerbs.match(text, tokens, k, limit)) break;
     if (afterComma) {
       // Titles chain in apposition: `le secrétaire du Comité central, ministre par intérim …, Le Hoai Trung`.
@@ -267,7 +272,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   if (titleEnd) return titledMention(ctx, i, titleEnd, limit, from);
   const pronoun = lx.pronouns.match(text, tokens, i, limit);
   if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
-  const run = token.capitalized ? nameRunAt(ctx, i, limit) : undefined;
+  const run = token.capitalized || lx.demonyms.match(text, tokens, i, limit) ? nameRunAt(ctx, i, limit) : undefined;
   return run ? nameMention(ctx, run.described ? i : run.first, run, from, 'x') : undefined;
 }
 

@@ -32,8 +32,9 @@ export const id: LanguageProfile = {
     'anggota', 'koordinator', 'pemimpin', 'ketua umum', 'sekretaris eksekutif', 'komisaris', 'hakim', 'jaksa',
     'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik', 'kapten', 'kuasa hukum',
     // Sport: `ujar gelandang tersebut`, `kata pelatih asal Prancis itu` point back at the player or coach named before.
+    // Not `pemain`: `para pemain`, `sebagai pemain ke-12` are players in general, not one person.
     'pelatih kepala', 'asisten pelatih', 'juru taktik', 'gelandang', 'penyerang', 'striker', 'bek', 'bek sayap',
-    'kiper', 'penjaga gawang', 'pemain', 'wasit', 'atlet', 'pebulu tangkis', 'petenis', 'pembalap',
+    'kiper', 'penjaga gawang', 'wasit', 'pebulu tangkis', 'petenis', 'pembalap',
   ],
   titleWords: [
     'penjabat', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',

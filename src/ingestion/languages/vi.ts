@@ -29,9 +29,10 @@ export const vi: LanguageProfile = {
     'giáo sư', 'phó giáo sư', 'tiến sĩ', 'thạc sĩ', 'bác sĩ', 'luật sư', 'kỹ sư', 'nhà báo', 'chuyên gia',
     'tổng biên tập', 'trưởng khoa', 'chánh án', 'viện trưởng', 'kiểm sát viên', 'đại biểu', 'nghệ sĩ', 'nhà văn',
     'chủ tịch ubnd', 'bí thư thành ủy', 'bí thư tỉnh ủy', 'ủy viên', 'phó tổng giám đốc', 'trưởng phòng', 'gs', 'pgs', 'ts',
-    // Sport: `HLV người Pháp`, `vị chiến lược gia này` point back at a coach named before.
-    'hlv', 'huấn luyện viên', 'nhà cầm quân', 'chiến lược gia', 'trợ lý', 'đội trưởng', 'thủ quân', 'cầu thủ',
-    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'vận động viên', 'tay vợt',
+    // Sport: `HLV người Pháp`, `vị chiến lược gia này` point back at a coach named before. Not `cầu thủ`: `các cầu
+    // thủ`, `26 cầu thủ` are players in general, not one person.
+    'hlv', 'huấn luyện viên', 'nhà cầm quân', 'chiến lược gia', 'trợ lý', 'đội trưởng', 'thủ quân',
+    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'tay vợt',
   ],
   titleWords: [
     'quyền', 'phó', 'nguyên', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',

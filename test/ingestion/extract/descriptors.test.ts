@@ -74,6 +74,16 @@ t.test('id: every role a person was given counts, not only the first', async (t)
   t.same(speakers(text, 'id'), ['Luis Moreno', 'Arkan Saputra']);
 });
 
+t.test('id: a title at the end of a sentence does not take the name that opens the next one', async (t) => {
+  const text = [
+    'Gelandang Rizal Pratomo mencetak gol pada menit ke-88.',
+    '"Saya sudah lama berlatih tendangan bebas," ujar gelandang tersebut.',
+    'Pelatih Diego Alvarado memuji anak asuhnya.',
+    '"Dia pantas menjadi pemain terbaik malam ini," kata Diego Alvarado.',
+  ].join('\n');
+  t.same(extractQuotes(text, 'id').map((q) => [q.speakerName, q.role]), [['Rizal Pratomo', 'gelandang'], ['Diego Alvarado', 'Pelatih']]);
+});
+
 t.test('id: an origin phrase is never a speaker', async (t) => {
   const text = '"Lapangan ini terlalu keras," ujar pemain asal Brasil itu.';
   t.same(speakers(text, 'id'), [undefined]);
@@ -94,6 +104,10 @@ t.test('fr: a nationality noun before a name is not part of it', async (t) => {
   const text = [
     '« Nous avons manqué de réalisme devant le but », a déclaré le Belge Thomas Vermeulen.',
     "L'Italienne Giulia Moretti a reconnu : « Je n'avais plus de jambes dans le dernier set. »",
+    "« J'ai gardé des forces pour la fin », a expliqué l'Espagnol Iñigo Arrieta.",
+    '« La délégation vietnamienne a fait des propositions concrètes », a déclaré le Premier ministre.',
   ].join('\n');
-  t.same(speakers(text, 'fr'), ['Thomas Vermeulen', 'Giulia Moretti']);
+  t.same(speakers(text, 'fr'), ['Thomas Vermeulen', 'Giulia Moretti', 'Iñigo Arrieta', 'Iñigo Arrieta']);
+  // A nationality alone is never a speaker.
+  t.same(speakers('« Nous reviendrons plus forts », a lancé le Français.\nLe Français a ensuite déclaré : « Rien n\'est fini. »', 'fr'), [undefined, undefined]);
 });
