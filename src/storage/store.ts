@@ -1,5 +1,6 @@
-import type { EnqueuedTaskPromise, Index, Meilisearch, SearchParams } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
 import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
+import { createJsonPoster, type JsonPoster } from './meili/http-client.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import type { ArticleDoc, QuoteDoc, SpeakerDoc } from './documents.ts';
 
@@ -15,6 +16,8 @@ export class Store {
   readonly articles;
   /** Counts this process's writes, so that what was read before one can be told stale. */
   private writes = 0;
+  /** Reads (searches, documents by filter) skip the client library: they are the hot path of every API request. */
+  private readonly post: JsonPoster;
 
   constructor(
     readonly client: Meilisearch,
@@ -23,6 +26,8 @@ export class Store {
     this.quotes = client.index<QuoteDoc>(`${prefix}quotes`);
     this.speakers = client.index<SpeakerDoc>(`${prefix}speakers`);
     this.articles = client.index<ArticleDoc>(`${prefix}articles`);
+    const { host, apiKey = '', timeout = 5_000 } = client.config;
+    this.post = createJsonPoster({ host, apiKey, timeoutMs: timeout });
   }
 
   get generation(): number {
@@ -94,7 +99,7 @@ export class Store {
 
   search<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams) {
     const target = index === 'quotes' ? this.quotes : this.speakers;
-    return guarded(() => target.search<T>(q, params));
+    return guarded(() => this.post<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
   }
 
   /** What a speaker's quotes say about them: names per language, roles, languages, count. */
@@ -151,7 +156,7 @@ export class Store {
   private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string): Promise<T[]> {
     const out: T[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await guarded(() => index.getDocuments<T>({ filter, limit: PAGE, offset }));
+      const page = await guarded(() => this.post<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, { filter, limit: PAGE, offset }));
       out.push(...page.results);
       if (page.results.length < PAGE) return out;
     }

@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise } from 'meilisearch';
-import { createHttpClient } from './http-client.ts';
+import { createHttpClient, MeiliTransportError } from './http-client.ts';
 
 /** Meilisearch cannot be reached, timed out, or is restarting: the caller should retry later (HTTP 503). */
 export class StoreUnavailableError extends Error {
@@ -21,9 +21,10 @@ export function createMeiliClient({ url, masterKey, timeoutMs }: MeiliOptions): 
   });
 }
 
-/** The client wraps every error of its transport, answers from Meilisearch included: unwrap those. */
+/** The client library wraps every error of its transport, answers from Meilisearch included: unwrap those. */
 function unwrap(error: unknown): unknown {
-  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : error;
+  const ours = error instanceof MeilisearchRequestError && (error.cause instanceof MeilisearchApiError || error.cause instanceof MeiliTransportError);
+  return ours ? error.cause : error;
 }
 
 /** Meilisearch's own error code (`index_not_found`, …), when the error is an answer from it. */
@@ -36,7 +37,8 @@ export function meiliErrorCode(error: unknown): string | undefined {
 export function toStoreError(thrown: unknown): unknown {
   const error = unwrap(thrown);
   if (error instanceof MeilisearchApiError) return error;
-  if (error instanceof Error && /Meilisearch|fetch failed|ECONNREFUSED|ECONNRESET|timed? ?out/i.test(`${error.name} ${error.message}`)) {
+  // The library's own timeout arrives as a MeilisearchRequestError.
+  if (error instanceof MeiliTransportError || error instanceof MeilisearchRequestError) {
     return new StoreUnavailableError(`search store unavailable: ${error.name}`, { cause: error });
   }
   return error;

@@ -3,56 +3,110 @@ import https from 'node:https';
 import { MeilisearchApiError } from 'meilisearch';
 
 /**
- * The transport of the Meilisearch client: node:http with keep-alive, each request written in one piece. Node's
- * fetch writes a POST's headers and body apart, and Meilisearch then answers ~40 ms late (seen on loopback: 38 ms per
+ * How polyquote talks HTTP to Meilisearch: node:http with keep-alive, each request written in one piece. Node's fetch
+ * writes a POST's headers and body apart, and Meilisearch then answers ~40 ms late (seen on loopback: 38 ms per
  * search against 1.5 ms) — the whole API and every ingestion step paid that on each call.
  */
-export function createHttpClient() {
-  const agents: Record<string, http.Agent> = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 128 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 128 }),
-  };
-  return (input: RequestInfo | URL, init: RequestInit = {}): Promise<unknown> =>
-    new Promise((settleOk, settleError) => {
-      const signal = init.signal;
-      const abort = () => {
-        request.destroy();
-        reject(signal?.reason);
-      };
-      const release = () => signal?.removeEventListener('abort', abort);
-      const resolve = (value: unknown) => {
-        release();
-        settleOk(value);
-      };
-      const reject = (error: unknown) => {
-        release();
-        settleError(error);
-      };
-      const url = new URL(String(input));
-      const body = typeof init.body === 'string' ? init.body : undefined;
-      const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers).entries());
-      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-      const transport = url.protocol === 'https:' ? https : http;
-      const request = transport.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-          } catch (error) {
-            return reject(error);
-          }
-          const status = response.statusCode ?? 500;
-          if (status >= 200 && status < 300) return resolve(parsed);
-          reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as never));
-        });
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 128 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 128 }),
+};
+
+type Protocol = keyof typeof AGENTS;
+
+/** Meilisearch could not be reached, or stopped answering: the request may or may not have been applied. */
+export class MeiliTransportError extends Error {
+  override name = 'MeiliTransportError';
+}
+
+function protocolOf(url: URL): Protocol {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Meilisearch URL must be http or https, not ${url.protocol}`);
+  return url.protocol;
+}
+
+interface Exchange {
+  options: http.RequestOptions;
+  protocol: Protocol;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** One request, its JSON answer; a non-2xx answer rejects with Meilisearch's own error. */
+function exchange({ options, protocol, body, signal, timeoutMs }: Exchange): Promise<unknown> {
+  return new Promise((settleOk, settleError) => {
+    const abort = () => {
+      request.destroy();
+      reject(signal?.reason);
+    };
+    const release = () => signal?.removeEventListener('abort', abort);
+    const resolve = (value: unknown) => {
+      release();
+      settleOk(value);
+    };
+    const reject = (error: unknown) => {
+      release();
+      settleError(error);
+    };
+    const headers = body === undefined ? options.headers : { ...options.headers, 'content-length': Buffer.byteLength(body) };
+    const transport = protocol === 'https:' ? https : http;
+    const request = transport.request({ ...options, headers, agent: AGENTS[protocol] }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown;
+        try {
+          parsed = text === '' ? undefined : JSON.parse(text);
+        } catch (error) {
+          return reject(error);
+        }
+        const status = response.statusCode ?? 500;
+        if (status >= 200 && status < 300) return resolve(parsed);
+        reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as never));
       });
-      if (signal?.aborted) return abort();
-      signal?.addEventListener('abort', abort, { once: true });
-      request.on('error', reject);
-      request.end(body);
     });
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    // A frozen server must not hang the caller: no byte for this long ends the request.
+    if (timeoutMs) request.setTimeout(timeoutMs, () => request.destroy(new MeiliTransportError(`Meilisearch timed out after ${timeoutMs} ms`)));
+    request.on('error', (error) => reject(error instanceof MeiliTransportError ? error : new MeiliTransportError(`Meilisearch unreachable: ${error.message}`, { cause: error })));
+    request.end(body);
+  });
+}
+
+function requestOptions(url: URL, method: string, headers: Record<string, string>, path = `${url.pathname}${url.search}`): http.RequestOptions {
+  return { hostname: url.hostname, port: url.port || undefined, path, method, headers };
+}
+
+/** The transport handed to the meilisearch client library (settings, writes, tasks). */
+export function createHttpClient() {
+  return (input: RequestInfo | URL, init: RequestInit = {}): Promise<unknown> => {
+    const url = new URL(String(input));
+    const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers).entries());
+    return exchange({
+      options: requestOptions(url, init.method ?? 'GET', headers),
+      protocol: protocolOf(url),
+      body: typeof init.body === 'string' ? init.body : undefined,
+      signal: init.signal ?? undefined,
+    });
+  };
+}
+
+export interface JsonPoster {
+  <T>(path: string, body: object): Promise<T>;
+}
+
+/**
+ * POSTs JSON to Meilisearch with everything but the body prepared once: the read path of every API request, where the
+ * client library's per-call URL, Headers and AbortController work was a tenth of the API's CPU.
+ */
+export function createJsonPoster({ host, apiKey, timeoutMs }: { host: string; apiKey: string; timeoutMs: number }): JsonPoster {
+  const base = new URL(host);
+  const protocol = protocolOf(base);
+  const prefix = base.pathname.replace(/\/$/, '');
+  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  return <T>(path: string, body: object) =>
+    exchange({ options: requestOptions(base, 'POST', headers, `${prefix}${path}`), protocol, body: JSON.stringify(body), timeoutMs }) as Promise<T>;
 }
