@@ -13,7 +13,6 @@ export interface LingeringBodyOptions {
  * a broken socket instead of the answer. True when the body was read to its end.
  */
 function drain(request: IncomingMessage, { maxBytes, timeoutMs }: LingeringBodyOptions): Promise<boolean> {
-  if (request.complete || request.readableEnded || request.destroyed) return Promise.resolve(true);
   return new Promise((resolve) => {
     let received = 0;
     const finish = (ended: boolean) => {
@@ -33,10 +32,16 @@ function drain(request: IncomingMessage, { maxBytes, timeoutMs }: LingeringBodyO
   });
 }
 
+const fullyRead = (request: IncomingMessage) => request.complete || request.readableEnded || request.destroyed;
+
 /** Every response waits until the request body has been read (within bounds), so a refusal reaches the client. */
 export default fp<LingeringBodyOptions>(async (app, options) => {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!(await drain(request.raw, options))) reply.header('connection', 'close');
-    return payload;
+  // A callback hook: nearly every request was read in full, and those should not wait a promise tick for nothing.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (fullyRead(request.raw)) return done(null, payload);
+    void drain(request.raw, options).then((ended) => {
+      if (!ended) reply.header('connection', 'close');
+      done(null, payload);
+    });
   });
 });
