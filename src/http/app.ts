@@ -23,6 +23,7 @@ export type AppConfig = Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_MAX' | 'RATE_L
 
 /** How long clients, proxies and the in-process cache may reuse a read. */
 const READ_MAX_AGE_SECONDS = 30;
+const WRITE_WATCH_INTERVAL_MS = 1_000;
 
 /** The HTTP API around the given services; starting and stopping the process is server.ts's business. */
 export async function buildApp(config: AppConfig, services: Services, fastifyOptions: FastifyServerOptions = {}) {
@@ -50,7 +51,13 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
-  await app.register(cache, { maxAgeSeconds: READ_MAX_AGE_SECONDS, maxEntries: 1000, maxBytes: 32 * 1024 * 1024 });
+  await app.register(cache, { maxAgeSeconds: READ_MAX_AGE_SECONDS, maxEntries: 1000, maxBytes: 32 * 1024 * 1024, version: () => services.store.generation });
+  // Writes by another process (the index CLI) reach the caches within a second.
+  let stopWatching = () => {};
+  app.addHook('onReady', async () => {
+    stopWatching = services.store.watchWrites(WRITE_WATCH_INTERVAL_MS);
+  });
+  app.addHook('onClose', async () => stopWatching());
   await app.register(swagger);
 
   await app.register(health);

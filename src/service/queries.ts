@@ -58,8 +58,8 @@ export class QueryService {
   /** Languages seen in the store so far: a language once held stays valid for requests (at worst, an empty page). */
   private knownLanguagesSeen: readonly string[] = SUPPORTED_LANGUAGES;
 
-  /** Spellings already resolved, valid until this process writes (or, for writes from another process, a TTL). */
-  private readonly resolved = new Map<string, { generation: number; at: number; resolution: SpeakerResolution }>();
+  /** Spellings already resolved, valid until the store is written to (by any process: Store.watchWrites). */
+  private readonly resolved = new Map<string, { generation: number; resolution: SpeakerResolution }>();
 
   constructor(private readonly store: Store) {}
 
@@ -157,10 +157,10 @@ export class QueryService {
   async resolveSpeaker(spelling: string): Promise<SpeakerResolution> {
     const generation = this.store.generation;
     const cached = this.resolved.get(spelling);
-    if (cached && cached.generation === generation && Date.now() - cached.at < RESOLUTION_TTL_MS) return cached.resolution;
+    if (cached?.generation === generation) return cached.resolution;
     const resolution = await this.resolveSpeakerUncached(spelling);
     if (this.resolved.size >= MAX_RESOLUTIONS) this.resolved.clear();
-    this.resolved.set(spelling, { generation, at: Date.now(), resolution });
+    this.resolved.set(spelling, { generation, resolution });
     return resolution;
   }
 
@@ -206,7 +206,6 @@ export const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
 ];
 
 type SpeakerResolution = { ids: string[]; suggestions?: SpeakerRef[] };
-const RESOLUTION_TTL_MS = 30_000;
 const MAX_RESOLUTIONS = 10_000;
 
 /** Enough close names to tell whether a name ending is shared, without scanning every speaker. */

@@ -14,8 +14,10 @@ export class Store {
   readonly quotes;
   readonly speakers;
   readonly articles;
-  /** Counts this process's writes, so that what was read before one can be told stale. */
+  /** Counts writes (this process's, and those seen by watchWrites), so that what was read before one can be told stale. */
   private writes = 0;
+  /** The newest succeeded write task on this store's indexes, whoever sent it. */
+  private lastWriteTask: number | undefined;
   /** Reads (searches, documents by filter) skip the client library: they are the hot path of every API request. */
   private readonly post: JsonPoster;
 
@@ -32,6 +34,33 @@ export class Store {
 
   get generation(): number {
     return this.writes;
+  }
+
+  /**
+   * Notices writes by other processes (the index CLI next to a running server) within `intervalMs`: each moves the
+   * generation on, so reads cached from before it are dropped. Returns the function that stops watching.
+   */
+  watchWrites(intervalMs: number): () => void {
+    let checking = false;
+    const timer = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      // Meilisearch away: the next tick asks again, and the reads themselves answer 503 meanwhile.
+      this.checkWrites()
+        .catch(() => undefined)
+        .finally(() => (checking = false));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  async checkWrites(): Promise<void> {
+    const indexUids = [this.quotes.uid, this.speakers.uid, this.articles.uid];
+    const { results } = await guarded(() => this.client.tasks.getTasks({ indexUids, statuses: ['succeeded'], limit: 1 }));
+    const latest = results[0]?.uid ?? -1;
+    if (latest === this.lastWriteTask) return;
+    this.lastWriteTask = latest;
+    this.writes++;
   }
 
   setup(): Promise<void> {

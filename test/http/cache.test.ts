@@ -1,6 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
 import t from 'tap';
 import { build } from '../helpers/build.ts';
+import { createMeiliClient } from '../../src/storage/meili/client.ts';
+import { IngestService } from '../../src/service/ingest.ts';
+import { Store } from '../../src/storage/store.ts';
 import { buildSeeded, frArticle, viArticle } from './fixtures.ts';
 
 const READS = ['/quotes', '/quotes?lang=vi', '/speakers', '/speakers/le-hoai-trung'];
@@ -80,6 +83,23 @@ t.test('no stale reads after POST or DELETE /articles', async (t) => {
   t.equal(await countOf('/quotes'), 0, 'the deleted quotes are gone at once');
   t.equal(await countOf('/speakers'), 0);
   t.equal((await app.inject('/speakers/le-hoai-trung')).statusCode, 404);
+});
+
+t.test('a write by another process (the index CLI) reaches cached reads within seconds', async (t) => {
+  const { app, services } = await build(t);
+  // Another process: its own client and Store over the same Meilisearch and indexes, writing without the API.
+  const other = new Store(createMeiliClient({ url: services.meili.url, masterKey: services.meili.masterKey, timeoutMs: 5_000 }), services.store.prefix);
+  const cli = new IngestService(other, { linkThreshold: 0.6 });
+  t.equal((await app.inject('/quotes')).json().total, 0);
+  t.equal((await app.inject('/quotes')).headers['x-cache'], 'HIT');
+  t.equal((await app.inject('/quotes?speaker=Le+Hoai+Trung')).json().total, 0, 'an unknown speaker, resolved and remembered');
+
+  await cli.ingest([viArticle]);
+  const deadline = Date.now() + 10_000;
+  let total = 0;
+  while (Date.now() < deadline && (total = (await app.inject('/quotes')).json().total) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  t.equal(total, 2, `the other process's quotes are served after ${10_000 - (deadline - Date.now())} ms`);
+  t.equal((await app.inject('/quotes?speaker=Le+Hoai+Trung')).json().total, 2, 'and the speaker it introduced resolves');
 });
 
 t.test('reads racing writes never leave stale entries behind', async (t) => {

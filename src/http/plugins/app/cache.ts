@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -17,6 +17,8 @@ export interface CacheOptions {
   maxAgeSeconds: number;
   maxEntries: number;
   maxBytes: number;
+  /** The version of the data behind the responses (the store's write generation): an entry of another is stale. */
+  version: () => number;
 }
 
 interface CachedResponse {
@@ -24,19 +26,19 @@ interface CachedResponse {
   etag: string;
   headers: Record<string, string>;
   storedAt: number;
+  /** The data version when the read that produced it began. */
+  version: number;
 }
 
 /** The response headers a cached read must carry again: the handler does not run on a hit. */
 const REPLAYED_HEADERS = ['content-type', 'vary'];
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * A least-recently-used store of read responses. `generation` moves on every write, so a read that started before a
- * write finished can never store what it read.
+ * A least-recently-used store of read responses, each valid for the data version it was read at. The version moves
+ * when a write starts and when it ends, so a read that overlapped a write is never stored.
  */
 export class ResponseCache {
-  generation = 0;
-  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+  readonly stats = { hits: 0, misses: 0, stores: 0 };
   private readonly entries = new Map<string, CachedResponse>();
   private bytes = 0;
 
@@ -50,15 +52,14 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.delete(key);
-    // Writes from another process (the index CLI) never reach this cache: age bounds how stale it can be.
-    if (Date.now() - entry.storedAt > this.options.maxAgeSeconds * 1000) return undefined;
+    if (entry.version !== this.options.version() || Date.now() - entry.storedAt > this.options.maxAgeSeconds * 1000) return undefined;
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
     return entry;
   }
 
-  set(key: string, entry: CachedResponse, generation: number): void {
-    if (generation !== this.generation || entry.body.length > this.options.maxBytes / 10) return;
+  set(key: string, entry: CachedResponse): void {
+    if (entry.version !== this.options.version() || entry.body.length > this.options.maxBytes / 10) return;
     this.delete(key);
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
@@ -67,14 +68,6 @@ export class ResponseCache {
       if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
       this.delete(oldest);
     }
-  }
-
-  /** Forgets everything and stops in-flight reads from storing. */
-  invalidate(): void {
-    this.generation++;
-    this.entries.clear();
-    this.bytes = 0;
-    this.stats.invalidations++;
   }
 
   private delete(key: string): void {
@@ -87,7 +80,7 @@ export class ResponseCache {
 
 /** Weak: equal bodies are equal representations, whatever the transfer encoding. */
 export function weakEtag(body: string | Buffer): string {
-  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `W/"${hash('sha256', body, 'base64url').slice(0, 27)}"`;
 }
 
 function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -98,13 +91,13 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 interface ReadState {
   key: string;
-  generation: number;
+  version: number;
   hit: boolean;
 }
 
 /**
  * ETags, Cache-Control and 304s on the routes marked `config: { cache: true }`, and an in-process LRU of their
- * responses, invalidated by every write request.
+ * responses, dropped by every write to the store.
  */
 export default fp<CacheOptions>(async (app, options) => {
   const cache = new ResponseCache(options);
@@ -113,29 +106,27 @@ export default fp<CacheOptions>(async (app, options) => {
 
   const cacheable = (request: FastifyRequest) => request.routeOptions.config?.cache === true && (request.method === 'GET' || request.method === 'HEAD');
 
-  app.addHook('onRequest', async (request) => {
-    // Reads in flight while a write runs may see half of it: they must not be stored.
-    if (WRITE_METHODS.has(request.method)) cache.generation++;
-  });
-
-  // After onRequest, where the rate limit runs: a cached answer still counts against the client.
-  app.addHook('preHandler', async (request, reply) => {
-    if (!cacheable(request)) return;
+  // After onRequest, where the rate limit runs: a cached answer still counts against the client. Callback hooks, not
+  // async ones: they run on every read and most have nothing to wait for.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!cacheable(request)) return done();
     const key = `${request.host}\n${request.url}\n${request.headers.accept ?? ''}`;
-    reads.set(request, { key, generation: cache.generation, hit: false });
-    if (request.method !== 'GET') return;
-    const entry = cache.get(key);
+    const version = options.version();
+    reads.set(request, { key, version, hit: false });
+    const entry = request.method === 'GET' ? cache.get(key) : undefined;
     if (!entry) {
-      cache.stats.misses++;
-      return;
+      if (request.method === 'GET') cache.stats.misses++;
+      return done();
     }
     cache.stats.hits++;
-    reads.set(request, { key, generation: cache.generation, hit: true });
+    reads.set(request, { key, version, hit: true });
     reply.headers(entry.headers).header('etag', entry.etag);
-    return reply.send(entry.body);
+    reply.send(entry.body);
   });
 
-  app.addHook('onSend', async (request, reply: FastifyReply, payload) => {
+  app.addHook('onSend', (request, reply: FastifyReply, payload, done) => done(null, withValidators(request, reply, payload)));
+
+  function withValidators(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const read = reads.get(request);
     if (!read || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     const body = payload.toString();
@@ -143,17 +134,12 @@ export default fp<CacheOptions>(async (app, options) => {
     reply.header('etag', etag).header('cache-control', `public, max-age=${options.maxAgeSeconds}`).header('x-cache', read.hit ? 'HIT' : 'MISS');
     if (!read.hit && request.method === 'GET') {
       const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (reply.hasHeader(name) ? [[name, String(reply.getHeader(name))]] : [])));
-      cache.set(read.key, { body, etag, headers, storedAt: Date.now() }, read.generation);
+      cache.set(read.key, { body, etag, headers, storedAt: Date.now(), version: read.version });
     }
     if (etagMatches(request.headers['if-none-match'], etag)) {
       reply.code(304).removeHeader('content-type').removeHeader('content-length');
       return '';
     }
     return payload;
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    // A write refused before it touched the store (bad request, auth, size, rate) changes nothing.
-    if (WRITE_METHODS.has(request.method) && (reply.statusCode < 400 || reply.statusCode >= 500)) cache.invalidate();
-  });
+  }
 });
