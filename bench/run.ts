@@ -9,20 +9,23 @@
  *      seed-sized articles, articles/s on one core;
  *  (c) the API process's RSS sampled during the load runs.
  *
- * The load comes from autocannon in a child process (bench/load-worker.mjs).
+ * The API is the real server (src/server.ts) in its own process, pointed at the bench's Meilisearch with MEILI_URL;
+ * the load comes from autocannon in another child process (bench/load-worker.mjs).
  * Everything runs against its own embedded Meilisearch in a temporary directory. Writes bench/results.json and
  * bench/results.md. Knobs (environment): BENCH_SCALE (1 = 100k articles; 0.1 for a quick try), BENCH_DURATION (s per
- * load run, default 10), BENCH_CONNECTIONS (default 10), BENCH_FRESH (articles ingested per size, default 50).
+ * load run, default 10), BENCH_ROUNDS (alternating raw/API rounds, default 3), BENCH_CONNECTIONS (default 10),
+ * BENCH_FRESH (articles ingested per size, default 50).
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../src/http/app.ts';
+import { fork, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
-import { QueryService, QUOTE_FIELDS } from '../src/service/queries.ts';
+import { QUOTE_FIELDS } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
@@ -33,6 +36,9 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const FRESH = Number(process.env.BENCH_FRESH ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The API server's log level: request logs are an operator's choice, and Meilisearch's own are not counted either. */
+const API_LOG_LEVEL = 'warn';
 const SIZES = [1_000, 10_000, 100_000].map((n) => Math.max(100, Math.round(n * SCALE)));
 const SPEAKERS = Math.max(50, Math.round(2_000 * SCALE));
 const HERE = import.meta.dirname;
@@ -41,26 +47,30 @@ const SEEDS = path.resolve(HERE, '../../shared/corpus/seeds');
 const t0 = performance.now();
 const log = (msg: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-bench-'));
   const meili = await startEmbeddedMeili({ dataDir, bin: process.env.MEILI_BIN });
   try {
-    return await bench(meili);
+    return await bench(meili, dataDir);
   } finally {
     await meili.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function bench(meili: { url: string; masterKey: string }) {
+async function bench(meili: { url: string; masterKey: string }, dataDir: string) {
   log(`Meilisearch at ${meili.url}; corpus sizes ${SIZES.join(', ')} articles, ${SPEAKERS} speakers`);
   const client = createMeiliClient({ url: meili.url, masterKey: meili.masterKey, timeoutMs: 30_000 });
   const store = new Store(client, 'bench_');
   await store.setup();
-  const services = { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 0.6 }) };
+  const ingest = new IngestService(store, { linkThreshold: 0.6 });
   const pool = speakers(SPEAKERS);
 
   // (b) extraction alone, before anything else runs
@@ -75,13 +85,13 @@ async function bench(meili: { url: string; masterKey: string }) {
     loaded = size;
     const quotesHeld = (await store.quotes.getStats()).numberOfDocuments;
     // warm-up (JIT, connections) on two articles not counted
-    for (let k = 0; k < 2; k++) await services.ingest.ingest([freshArticle(k, pool, `warm${size}`)]);
+    for (let k = 0; k < 2; k++) await ingest.ingest([freshArticle(k, pool, `warm${size}`)]);
     const times: number[] = [];
     let quotes = 0;
     for (let k = 0; k < FRESH; k++) {
       const article = freshArticle(k, pool, `s${size}`);
       const start = performance.now();
-      const result = await services.ingest.ingest([article]);
+      const result = await ingest.ingest([article]);
       times.push(performance.now() - start);
       quotes += result.articles[0].quotes;
     }
@@ -99,51 +109,27 @@ async function bench(meili: { url: string; masterKey: string }) {
   }
   const growth = round(ingestion.at(-1)!.msPerArticle / ingestion[0].msPerArticle, 2);
 
-  // (a) + (c) queries: the API in this process, load from a child process
-  const app = await buildApp(
-    { apiKey: 'bench-api-key-0123456789', CORS_ORIGINS: [], RATE_LIMIT_MAX: 1_000_000_000, RATE_LIMIT_WINDOW_MS: 60_000, BODY_LIMIT_BYTES: 10 * 1024 * 1024 },
-    services,
-    { logger: false },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const specs = querySpecs(4000, pool, 42);
-  const apiRequests = specs.map((s) => ({ method: 'GET', path: apiPath(s) }));
-  const rawRequests = specs.map((s) => rawRequest(s, meili.masterKey));
-  await checkEquivalence(apiUrl, meili.url, specs.slice(0, 60), meili.masterKey);
-  const cachedSet = 20;
-
-  const runs: Record<string, LoadResult & { rss?: { maxMb: number; meanMb: number; baselineMb: number } }> = {};
-  const rssBaseline = process.memoryUsage().rss;
-  for (const [name, target, requests, unique] of [
-    ['raw uncached', meili.url, rawRequests, false],
-    ['api uncached', apiUrl, apiRequests, true],
-    ['raw cached', meili.url, rawRequests.slice(0, cachedSet), false],
-    ['api cached', apiUrl, apiRequests.slice(0, cachedSet), false],
-  ] as const) {
-    // a short warm-up so that both sides start from the same state
-    await load(target, requests as Req[], unique, 2);
-    const samples: number[] = [];
-    const timer = setInterval(() => samples.push(process.memoryUsage().rss), 200);
-    const result = await load(target, requests as Req[], unique, DURATION);
-    clearInterval(timer);
-    runs[name] = name.startsWith('api')
-      ? { ...result, rss: { maxMb: round(Math.max(...samples) / 2 ** 20), meanMb: round(mean(samples) / 2 ** 20), baselineMb: round(rssBaseline / 2 ** 20) } }
-      : result;
-    log(`${name}: ${round(result.reqPerSec)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+  // (a) + (c) queries: the API as its own server process (src/server.ts, as deployed), load from a child process
+  let queries: { uncached: Comparison; cached: Comparison; cachedUrls: number; querySpecs: number };
+  const api = await startApiServer(meili, dataDir);
+  try {
+    const specs = querySpecs(4000, pool, 42);
+    const apiRequests = specs.map((s) => ({ method: 'GET', path: apiPath(s) }));
+    const rawRequests = specs.map((s) => rawRequest(s, meili.masterKey));
+    await checkEquivalence(api.url, meili.url, specs.slice(0, 60), meili.masterKey);
+    const cachedSet = 20;
+    const uncached = await compare('uncached', [meili.url, rawRequests, false], [api.url, apiRequests, true], api);
+    const cached = await compare('cached', [meili.url, rawRequests.slice(0, cachedSet), false], [api.url, apiRequests.slice(0, cachedSet), false], api);
+    queries = { uncached, cached, cachedUrls: cachedSet, querySpecs: specs.length };
+  } finally {
+    await api.stop();
   }
-  await app.close();
 
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { scale: SCALE, durationSeconds: DURATION, connections: CONNECTIONS, speakers: SPEAKERS, querySpecs: specs.length, cachedUrls: cachedSet },
-    queries: {
-      runs,
-      ratioUncached: round(runs['api uncached'].reqPerSec / runs['raw uncached'].reqPerSec, 2),
-      ratioCached: round(runs['api cached'].reqPerSec / runs['raw cached'].reqPerSec, 2),
-      target: 'API ≥ 0.8× raw Meilisearch throughput uncached',
-    },
+    settings: { scale: SCALE, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, speakers: SPEAKERS, apiLogLevel: API_LOG_LEVEL },
+    queries: { ...queries, target: 'API ≥ 0.8× raw Meilisearch throughput uncached' },
     ingestion: { sizes: ingestion, growth1kTo100k: growth, target: 'per-article time growth from 1k to 100k ≤ 1.5×' },
     extraction,
     totalSeconds: round((performance.now() - t0) / 1000),
@@ -282,28 +268,149 @@ function load(url: string, requests: Req[], unique: boolean, duration: number): 
   });
 }
 
+interface ApiServer {
+  url: string;
+  /** resident set size of the API process in MB, from /proc (undefined where there is none) */
+  rssMb(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** `npm start` as deployed against an external Meilisearch: MEILI_URL, its own port and data dir, no samples. */
+async function startApiServer(meili: { url: string; masterKey: string }, dataDir: string): Promise<ApiServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../src/server.ts')], {
+    cwd: path.join(HERE, '..'),
+    env: {
+      ...process.env,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      INDEX_PREFIX: 'bench_',
+      DATA_DIR: path.join(dataDir, 'api'),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      API_KEY: 'bench-api-key-0123456789',
+      LOAD_SAMPLES: 'false',
+      LOG_LEVEL: API_LOG_LEVEL,
+      RATE_LIMIT_MAX: '1000000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 60_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the API server did not answer /health within 60 s');
+    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    await sleep(200);
+  }
+  log(`API server (pid ${child.pid}) at ${url}`);
+  return {
+    url,
+    rssMb: () => {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+        return Number.isFinite(kb) ? round(kb / 1024) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type Target = readonly [url: string, requests: Req[], unique: boolean];
+
+interface Comparison {
+  /** medians over the rounds */
+  raw: LoadResult;
+  api: LoadResult;
+  ratio: number;
+  apiRssMb: { max: number; mean: number };
+  rounds: Array<{ raw: LoadResult; api: LoadResult; ratio: number }>;
+}
+
+/**
+ * Raw Meilisearch and the API in alternating rounds, each run after a short warm-up: on a shared machine a single
+ * pair of runs can land in a quiet and a busy moment; the median ratio of several pairs does not depend on one.
+ */
+async function compare(label: string, raw: Target, viaApi: Target, api: ApiServer): Promise<Comparison> {
+  const rounds: Comparison['rounds'] = [];
+  const rss: number[] = [];
+  for (let k = 1; k <= ROUNDS; k++) {
+    const rawResult = await warmedLoad(raw);
+    const timer = setInterval(() => {
+      const mb = api.rssMb();
+      if (mb !== undefined) rss.push(mb);
+    }, 200);
+    const apiResult = await warmedLoad(viaApi).finally(() => clearInterval(timer));
+    const ratio = round(apiResult.reqPerSec / rawResult.reqPerSec, 2);
+    rounds.push({ raw: rawResult, api: apiResult, ratio });
+    log(`${label} round ${k}: raw ${round(rawResult.reqPerSec)} req/s (p99 ${rawResult.p99} ms), API ${round(apiResult.reqPerSec)} req/s (p99 ${apiResult.p99} ms): ${ratio}×`);
+  }
+  return {
+    raw: medianRun(rounds.map((r) => r.raw)),
+    api: medianRun(rounds.map((r) => r.api)),
+    ratio: median(rounds.map((r) => r.ratio)),
+    apiRssMb: rss.length ? { max: Math.max(...rss), mean: round(mean(rss)) } : { max: 0, mean: 0 },
+    rounds,
+  };
+}
+
+async function warmedLoad([url, requests, unique]: Target): Promise<LoadResult> {
+  await load(url, requests, unique, 2);
+  return load(url, requests, unique, DURATION);
+}
+
+function medianRun(runs: LoadResult[]): LoadResult {
+  const of = (key: keyof LoadResult) => median(runs.map((r) => r[key]));
+  const sum = (key: keyof LoadResult) => runs.reduce((total, r) => total + r[key], 0);
+  return { reqPerSec: round(of('reqPerSec')), total: sum('total'), p50: of('p50'), p99: of('p99'), mean: round(of('mean'), 2), non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts') };
+}
+
 function markdown(r: {
   date: string;
   machine: { cpus: number; cpuModel?: string; memoryGb: number; node: string };
-  settings: { scale: number; durationSeconds: number; connections: number; speakers: number };
-  queries: { runs: Record<string, LoadResult & { rss?: { maxMb: number; meanMb: number; baselineMb: number } }>; ratioUncached: number; ratioCached: number };
+  settings: { scale: number; durationSeconds: number; rounds: number; connections: number; apiLogLevel: string };
+  queries: { uncached: Comparison; cached: Comparison };
   ingestion: { sizes: Array<{ storeArticles: number; storeQuotes: number; articles: number; quotesPerArticle: number; msPerArticle: number; medianMs: number; p90Ms: number }>; growth1kTo100k: number };
   extraction: { articles: number; avgKb: number; articlesPerSec: number; kbPerSec: number };
   totalSeconds: number;
 }): string {
-  const q = r.queries.runs;
+  const { uncached, cached } = r.queries;
+  const row = (name: string, x: LoadResult, rss?: Comparison['apiRssMb']) =>
+    `| ${name} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.non2xx} | ${x.errors} | ${rss ? `${rss.max} / ${rss.mean}` : '—'} |`;
+  const ratios = (c: Comparison) => c.rounds.map((k) => `${k.ratio}×`).join(', ');
   const lines = [
     `# polyquote benchmark`,
     ``,
-    `${r.date} · ${r.machine.cpus} CPUs (${r.machine.cpuModel}) · ${r.machine.memoryGb} GB · Node ${r.machine.node} · scale ${r.settings.scale} · ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run · total ${r.totalSeconds} s`,
+    `${r.date} · ${r.machine.cpus} CPUs (${r.machine.cpuModel}) · ${r.machine.memoryGb} GB · Node ${r.machine.node} · scale ${r.settings.scale} · ${r.settings.connections} connections · ${r.settings.rounds} alternating rounds of ${r.settings.durationSeconds} s per side · total ${r.totalSeconds} s`,
     ``,
     `## GET /quotes vs raw Meilisearch search (speaker / lang / q mixes, limit 20)`,
     ``,
+    `The API runs as its own server process (\`src/server.ts\` with \`MEILI_URL\`, LOG_LEVEL ${r.settings.apiLogLevel}); Meilisearch, the API and the load generator share the machine. Medians over the rounds.`,
+    ``,
     `| run | req/s | p50 ms | p99 ms | non-2xx | errors | API RSS max / mean MB |`,
     `|---|---:|---:|---:|---:|---:|---:|`,
-    ...Object.entries(q).map(([name, x]) => `| ${name} | ${round(x.reqPerSec)} | ${x.p50} | ${x.p99} | ${x.non2xx} | ${x.errors} | ${x.rss ? `${x.rss.maxMb} / ${x.rss.meanMb} (idle ${x.rss.baselineMb})` : '—'} |`),
+    row('raw uncached', uncached.raw),
+    row('api uncached', uncached.api, uncached.apiRssMb),
+    row('raw cached', cached.raw),
+    row('api cached', cached.api, cached.apiRssMb),
     ``,
-    `API / raw throughput: **${r.queries.ratioUncached}× uncached** (target ≥ 0.8×), **${r.queries.ratioCached}× cached**.`,
+    `API / raw throughput: **${uncached.ratio}× uncached** (target ≥ 0.8×; rounds ${ratios(uncached)}), **${cached.ratio}× cached** (rounds ${ratios(cached)}).`,
     ``,
     `## Ingestion through IngestService.ingest (fresh articles, 2–3 quotes each)`,
     ``,
