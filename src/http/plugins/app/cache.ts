@@ -22,7 +22,8 @@ export interface CacheOptions {
 }
 
 interface CachedResponse {
-  body: string;
+  /** UTF-8, encoded once: hashed, counted, stored and sent as is. */
+  body: Buffer;
   etag: string;
   headers: Record<string, string>;
   storedAt: number;
@@ -129,7 +130,7 @@ export default fp<CacheOptions>(async (app, options) => {
   function withValidators(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const read = reads.get(request);
     if (!read || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
-    const body = payload.toString();
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const etag = read.hit ? String(reply.getHeader('etag')) : weakEtag(body);
     reply.header('etag', etag).header('cache-control', `public, max-age=${options.maxAgeSeconds}`).header('x-cache', read.hit ? 'HIT' : 'MISS');
     if (!read.hit && request.method === 'GET') {
@@ -140,6 +141,6 @@ export default fp<CacheOptions>(async (app, options) => {
       reply.code(304).removeHeader('content-type').removeHeader('content-length');
       return '';
     }
-    return payload;
+    return body;
   }
 });
