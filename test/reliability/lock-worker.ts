@@ -1,0 +1,22 @@
+/**
+ * A separate process for write-lock.test.ts: takes the lock `rounds` times, logging "enter <pid>" / "exit <pid>"
+ * around a critical section of `holdMs`, so the test can check that no two processes were ever inside at once.
+ * It says "ready" on stdout and starts on the first line of stdin, so that the test can start all workers together.
+ *   node --import tsx test/reliability/lock-worker.ts <lock file> <log file> <rounds> <holdMs>
+ */
+import { appendFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { FileWriteLock } from '../../src/storage/write-lock.ts';
+
+const [file, log, rounds, holdMs] = process.argv.slice(2);
+const lock = new FileWriteLock(file, { timeoutMs: 60_000 });
+process.stdout.write('ready\n');
+await once(process.stdin, 'data');
+process.stdin.pause();
+for (let i = 0; i < Number(rounds); i++) {
+  await lock.run(async () => {
+    appendFileSync(log, `enter ${process.pid}\n`);
+    await new Promise((r) => setTimeout(r, Number(holdMs)));
+    appendFileSync(log, `exit ${process.pid}\n`);
+  });
+}
