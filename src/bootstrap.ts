@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants as fsc } from 'node:fs';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
@@ -9,6 +10,7 @@ import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
 import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded.ts';
 import { Store } from './storage/store.ts';
+import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
 import type { Services } from './http/services.ts';
 
 export interface Backend {
@@ -23,6 +25,7 @@ export interface Backend {
  * DATA_DIR (when `shareRunning`), or a new embedded one — applies index-config/ and builds the services.
  */
 export async function openBackend(config: Config, logger: Logger, { shareRunning = false } = {}): Promise<Backend> {
+  const writeLock = await openWriteLock(config, logger);
   let embedded: EmbeddedMeili | undefined;
   let connection: MeiliConnection;
   if (config.MEILI_URL) {
@@ -56,6 +59,7 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
     queries: new QueryService(store),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
+      ...(writeLock ? { writeLock } : {}),
       // Optional: without EMBEDDER_URL the linker works alone.
       ...(config.EMBEDDER_URL
         ? {
@@ -73,6 +77,27 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
     }),
   };
   return { services, connection, close: async () => embedded?.stop() };
+}
+
+/**
+ * The lock that serialises writes with the other polyquote processes on this DATA_DIR (`npm run index` while the
+ * server runs). The embedded store needs DATA_DIR writable anyway; an external one may run where it is not (a
+ * read-only container): then writes go unserialised across processes, with a warning rather than a refusal.
+ */
+async function openWriteLock(config: Config, logger: Logger): Promise<WriteLock | undefined> {
+  const lock = new FileWriteLock(path.join(config.DATA_DIR, WRITE_LOCK_FILE));
+  if (!config.MEILI_URL) return lock; // the embedded Meilisearch reports an unusable DATA_DIR in its own words
+  try {
+    await mkdir(config.DATA_DIR, { recursive: true });
+    await access(config.DATA_DIR, fsc.W_OK);
+  } catch (error) {
+    logger.warn(
+      { dataDir: config.DATA_DIR, err: error },
+      'DATA_DIR is not writable: writes of this process are not serialised with other polyquote processes (set DATA_DIR to a writable directory shared by the server and the CLI)',
+    );
+    return undefined;
+  }
+  return lock;
 }
 
 /**

@@ -9,6 +9,7 @@ import { anchorNumbers, slugWords, vocabulary } from '../linking/signals.ts';
 import type { LinkEdge } from '../linking/types.ts';
 import type { ArticleDoc, QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
+import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers } from './speakers.ts';
 
 export interface IngestedArticle {
@@ -27,11 +28,16 @@ export interface IngestOptions {
   linkThreshold: number;
   /** Extra links from an optional similarity service; never required. */
   extraEdges?: (article: ArticleDoc, quotes: QuoteDoc[], candidates: QuoteDoc[]) => Promise<LinkEdge[]>;
+  /**
+   * Serialises writes with the other processes on the same store (the CLI while the server runs). Without it, only
+   * this process's own writes are serialised.
+   */
+  writeLock?: WriteLock;
 }
 
 /**
  * Stores articles with their quotes and keeps clusters right. Writes are serialised inside the process, so concurrent
- * requests never interleave the read-link-write of two articles.
+ * requests never interleave the read-link-write of two articles, and with `writeLock` across processes too.
  */
 export class IngestService {
   private tail: Promise<unknown> = Promise.resolve();
@@ -45,7 +51,7 @@ export class IngestService {
     return this.exclusive(async () => {
       const result: IngestResult = { articles: [], quotes: [] };
       for (const input of inputs) {
-        const { article, quotes } = await this.ingestOne(input);
+        const { article, quotes } = await this.crossProcess(() => this.ingestOne(input));
         result.articles.push(article);
         result.quotes.push(...quotes);
       }
@@ -55,7 +61,7 @@ export class IngestService {
 
   /** Removes an article and its quotes and repairs the clusters they were in; false when there was no such article. */
   remove(articleId: string): Promise<boolean> {
-    return this.exclusive(async () => {
+    return this.exclusive(() => this.crossProcess(async () => {
       const previous = await this.store.getArticle(articleId);
       if (!previous) return false;
       const oldQuotes = await this.store.quotesOfArticles([articleId]);
@@ -66,13 +72,22 @@ export class IngestService {
       // Last, so that a retry after any failure above still finds the article and finishes the job.
       await this.store.write({ deleteArticle: articleId });
       return true;
-    });
+    }));
   }
 
+  /** One write operation of this process at a time, in arrival order. */
   private exclusive<T>(run: () => Promise<T>): Promise<T> {
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * The cross-process lock, taken per article rather than per batch: a CLI run of thousands of files releases it
+   * between articles, so that API posts get their turn instead of waiting for the whole run.
+   */
+  private crossProcess<T>(run: () => Promise<T>): Promise<T> {
+    return this.options.writeLock ? this.options.writeLock.run(run) : run();
   }
 
   private async ingestOne(input: ArticleInput): Promise<{ article: IngestedArticle; quotes: QuoteDoc[] }> {

@@ -5,37 +5,8 @@
  */
 import t from 'tap';
 import { build, buildServices } from '../helpers/build.ts';
-import type { QuoteDoc } from '../../src/storage/documents.ts';
-import type { Store } from '../../src/storage/store.ts';
 import { AUTH } from './app.ts';
-import { allQuotes, clusterProblems, LANGS, partition, story, type PostedArticle } from './fixtures.ts';
-
-/** A small deterministic PRNG, so that a failing interleaving can be replayed with the same SEED. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
-
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-function perArticle(quotes: QuoteDoc[]) {
-  const out: Record<string, string[]> = {};
-  for (const q of quotes) (out[q.articleId] ??= []).push(q.text);
-  for (const texts of Object.values(out)) texts.sort();
-  return out;
-}
-
-async function speakerCounts(store: Store) {
-  const speakers = (await store.speakers.getDocuments({ limit: 1000 })).results;
-  return Object.fromEntries(speakers.map((s) => [s.id, s.quoteCount]).sort());
-}
+import { allQuotes, clusterProblems, LANGS, partition, perArticle, rng, shuffle, speakerCounts, story, type PostedArticle } from './fixtures.ts';
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
 

@@ -180,6 +180,35 @@ export function clusterProblems(docs: QuoteDoc[]): string[] {
   return [...new Set(problems)];
 }
 
+/** A small deterministic PRNG, so that a failing interleaving can be replayed with the same SEED. */
+export function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+export function shuffle<T>(xs: T[], rand: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Each article's quote texts, sorted: equal to a single ingest's when no article holds a quote twice. */
+export function perArticle(quotes: QuoteDoc[]) {
+  const out: Record<string, string[]> = {};
+  for (const q of quotes) (out[q.articleId] ??= []).push(q.text);
+  for (const texts of Object.values(out)) texts.sort();
+  return out;
+}
+
+/** Every speaker's quote count, by id. */
+export async function speakerCounts(store: Store) {
+  const speakers = (await store.speakers.getDocuments({ limit: 1000 })).results;
+  return Object.fromEntries(speakers.map((s) => [s.id, s.quoteCount]).sort());
+}
+
 /** The clusters as a comparable value: sorted lists of member ids, the partition whatever the cluster ids. */
 export function partition(docs: QuoteDoc[]): string[][] {
   const groups = new Map<string, string[]>();
