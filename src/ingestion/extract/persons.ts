@@ -100,8 +100,23 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
     while (k < end - 1 && !lexicon.surnames.has(tokens[k].key)) k++;
     first = k < end - 1 ? k : end - 3;
   }
-  while (first < end && lexicon.titleWords.match(text, tokens, first, end)) first++;
-  return first < end ? { first, end, described } : undefined;
+  // A leading title word qualifies a title; a family name that is also one (`Phó Đức Lâm`) starts the name.
+  while (first < end && lexicon.titleWords.match(text, tokens, first, end) && !(first < end - 1 && lexicon.surnames.has(tokens[first].key))) first++;
+  if (first >= end) return undefined;
+  return { first, end: end + trailingTitleWord(ctx, i, end, limit), described };
+}
+
+/**
+ * A title word right after name words, with no name after it, ends the name (`Rizal Hakim mengatakan`, `Paul Mayor
+ * said`, `Jean Maire a déclaré`); one followed by a name introduces that name (`Cal Fire Chief Joe Tyler`). Person
+ * names take no article, so after one (`the Arsenal Manager said`) the words are a body and the title stays one.
+ */
+function trailingTitleWord(ctx: ArticleContext, i: number, end: number, limit: number): number {
+  const { tokens, text, lexicon } = ctx;
+  if (end >= limit || !tokens[end].capitalized || !joined(ctx, end)) return 0;
+  if (lexicon.titleHeads.match(text, tokens, end, end + 1)?.length !== 1) return 0;
+  if (end + 1 < limit && tokens[end + 1].capitalized && joined(ctx, end + 1)) return 0;
+  return i > 0 && DETERMINERS.has(tokens[i - 1].key) ? 0 : 1;
 }
 
 /** A title: a head (`Menteri`) with the ranks, portfolios and bodies around it (`Penjabat Menteri Luar Negeri`). */

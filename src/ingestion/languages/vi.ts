@@ -65,6 +65,8 @@ export const vi: LanguageProfile = {
     'lý', 'tô', 'trịnh', 'đinh', 'lâm', 'mai', 'trương', 'vương', 'hà', 'đào', 'cao', 'lương', 'lưu', 'tạ', 'thái',
     'châu', 'quách', 'tăng', 'chu', 'đoàn', 'kiều', 'khúc', 'lại', 'mạc', 'nghiêm', 'triệu', 'từ', 'hứa',
     'giang', 'tôn', 'thân', 'âu', 'diệp', 'khổng', 'lục', 'mã', 'phùng', 'quan', 'tiêu', 'tống', 'ung', 'viên', 'doãn',
+    // Also a title word (`Phó Giám đốc`): before a name and no title head, it is the family name.
+    'phó',
   ],
   notQuoteCues: [
     'khẩu hiệu', 'chủ đề', 'phương châm', 'tiêu đề', 'mang tên', 'có tên', 'tên là', 'gọi là', 'được gọi là', 'biệt danh',
