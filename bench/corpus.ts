@@ -5,7 +5,7 @@
  * Meilisearch. Also fresh, realistic article texts (quote marks and attribution in each language) for ingestion.
  */
 import { createHash } from 'node:crypto';
-import type { ArticleDoc, QuoteDoc, SpeakerDoc } from '../src/storage/documents.ts';
+import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from '../src/storage/documents.ts';
 import { speakerId } from '../src/ingestion/speakers.ts';
 import { fold } from '../src/text/fold.ts';
 
@@ -99,7 +99,7 @@ export function bulkDocuments(from: number, to: number, pool: BenchSpeaker[]): {
     p.quotes.forEach((_, k) => {
       const id = ids(lang, k);
       const members = LANGS.map((l) => ids(l, k));
-      quotes.push({
+      quotes.push(rendered({
         id,
         articleId,
         seq: k,
@@ -130,7 +130,7 @@ export function bulkDocuments(from: number, to: number, pool: BenchSpeaker[]): {
           original: l === 'vi',
           articleId: `bulk-${story}-${l}`,
         })),
-      } as QuoteDoc);
+      } as QuoteDoc));
     });
     const vocabulary = [...new Set(texts.join(' ').split(' ').map((w) => fold(w)).filter((w) => w.length >= 2))];
     articles.push({

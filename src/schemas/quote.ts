@@ -59,3 +59,5 @@ export const QuotePageSchema = pageOf(QuoteSchema)
       .describe('close speakers when the one asked for is unknown'),
   })
   .meta({ id: 'QuotePage' });
+
+export type QuotePage = z.infer<typeof QuotePageSchema>;

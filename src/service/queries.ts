@@ -6,7 +6,7 @@ import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
-import type { QuoteDoc, SpeakerDoc } from '../storage/documents.ts';
+import { servedJson, toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
 import type { CitedQuote } from './citation.ts';
 
@@ -18,30 +18,6 @@ export class QueryError extends Error {
   ) {
     super(message);
   }
-}
-
-export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
-  return {
-    id: doc.id,
-    clusterId: doc.clusterId,
-    lang: doc.lang,
-    text: doc.text,
-    speaker: doc.speakerId && doc.speakerName ? { id: doc.speakerId, name: doc.speakerName } : null,
-    ...(doc.role ? { role: doc.role } : {}),
-    source: {
-      articleId: doc.articleId,
-      ...(doc.url ? { url: doc.url } : {}),
-      ...(doc.title ? { title: doc.title } : {}),
-      ...(doc.outlet ? { outlet: doc.outlet } : {}),
-      ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
-    },
-    offsets: { start: doc.start, end: doc.end },
-    original: doc.original,
-    confidence: { attribution: doc.attributionConfidence, link: doc.linkConfidence },
-    attribution: { method: doc.attributionMethod },
-    translations: doc.translations,
-    ...(requestedLang && doc.lang !== requestedLang ? { fallback: true } : {}),
-  };
 }
 
 export function toSpeaker(doc: SpeakerDoc): Speaker {
@@ -79,11 +55,12 @@ export class QueryService {
     return { hits: page.hits, total: exhaustiveTotal(count) ?? page.hits.length };
   }
 
-  async searchQuotes(query: QuotesQuery) {
+  /** A page of quotes as the JSON text of a QuotePage: the documents' rendered forms joined (see QuoteDoc.quoteJson). */
+  async searchQuotes(query: QuotesQuery): Promise<string> {
     const filters: string[] = [];
     if (query.speaker) {
       const resolved = await this.resolveSpeaker(query.speaker);
-      if (!resolved.ids.length) return { data: [], total: 0, limit: query.limit, offset: query.offset, suggestions: resolved.suggestions };
+      if (!resolved.ids.length) return JSON.stringify({ data: [], total: 0, limit: query.limit, offset: query.offset, suggestions: resolved.suggestions });
       filters.push(filterIn('speakerId', resolved.ids));
     }
     if (query.lang) {
@@ -104,15 +81,17 @@ export class QueryService {
       // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
       sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
       ...(query.lang && q && isSupportedLanguage(query.lang) ? { locales: [LANGUAGES[query.lang].iso6393] } : {}),
-      attributesToRetrieve: QUOTE_FIELDS,
+      attributesToRetrieve: QUOTE_PAGE_FIELDS,
     };
+    const requestedLang = query.fallback ? query.lang : undefined;
     const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, query.limit, query.offset);
-    return {
-      data: hits.map((doc) => toQuote(doc, query.fallback ? query.lang : undefined)),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    let data = hits.flatMap((doc) => (doc.quoteJson ? [servedJson({ quoteJson: doc.quoteJson, lang: doc.lang }, requestedLang)] : []));
+    if (data.length < hits.length) {
+      // Documents written before they carried their rendered form: this page is built from their fields.
+      const page = await this.exactPage<QuoteDoc>('quotes', q, { ...params, attributesToRetrieve: undefined }, query.limit, query.offset);
+      data = page.hits.map((doc) => JSON.stringify(toQuote(doc, requestedLang)));
+    }
+    return `{"data":[${data.join(',')}],"total":${total},"limit":${query.limit},"offset":${query.offset}}`;
   }
 
   async getQuote(id: string): Promise<Quote | undefined> {
@@ -199,11 +178,8 @@ export class QueryService {
   }
 }
 
-/** What toQuote reads: Meilisearch need not send the searchable copies, links and linking bookkeeping. */
-export const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
-  'id', 'clusterId', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'articleId', 'url', 'title', 'outlet',
-  'publishedAt', 'start', 'end', 'original', 'attributionConfidence', 'linkConfidence', 'attributionMethod', 'translations',
-];
+/** What a page of quotes needs from Meilisearch: the rendered quotes, and their language for fallback marks. */
+export const QUOTE_PAGE_FIELDS: Array<keyof QuoteDoc & string> = ['quoteJson', 'lang'];
 
 type SpeakerResolution = { ids: string[]; suggestions?: SpeakerRef[] };
 const MAX_RESOLUTIONS = 10_000;

@@ -1,4 +1,5 @@
 import type { AttributionMethod } from '../ingestion/types.ts';
+import type { Quote } from '../schemas/quote.ts';
 
 /** A quote as stored in the `quotes` index: one language version of one utterance, with its cluster denormalised. */
 export interface QuoteDoc {
@@ -29,6 +30,46 @@ export interface QuoteDoc {
   links: Array<{ id: string; confidence: number }>;
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
+  /**
+   * The quote as the API serves it (JSON of the Quote schema), rendered each time the document is written: a page of
+   * search results is these joined, instead of every field parsed and serialized again on each request.
+   */
+  quoteJson?: string;
+}
+
+/** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
+export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
+  return {
+    id: doc.id,
+    clusterId: doc.clusterId,
+    lang: doc.lang,
+    text: doc.text,
+    speaker: doc.speakerId && doc.speakerName ? { id: doc.speakerId, name: doc.speakerName } : null,
+    ...(doc.role ? { role: doc.role } : {}),
+    source: {
+      articleId: doc.articleId,
+      ...(doc.url ? { url: doc.url } : {}),
+      ...(doc.title ? { title: doc.title } : {}),
+      ...(doc.outlet ? { outlet: doc.outlet } : {}),
+      ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+    },
+    offsets: { start: doc.start, end: doc.end },
+    original: doc.original,
+    confidence: { attribution: doc.attributionConfidence, link: doc.linkConfidence },
+    attribution: { method: doc.attributionMethod },
+    translations: doc.translations,
+    ...(requestedLang && doc.lang !== requestedLang ? { fallback: true } : {}),
+  };
+}
+
+/** The document as it is written: with its served form rendered from its current fields. */
+export function rendered(doc: QuoteDoc): QuoteDoc {
+  return { ...doc, quoteJson: JSON.stringify(toQuote(doc)) };
+}
+
+/** A rendered quote as served for `requestedLang`: the same object, marked when it stands in for another language. */
+export function servedJson(doc: { quoteJson: string; lang: string }, requestedLang?: string): string {
+  return requestedLang && doc.lang !== requestedLang ? `${doc.quoteJson.slice(0, -1)},"fallback":true}` : doc.quoteJson;
 }
 
 /** An article as stored in the `articles` index: metadata and the signals linking needs, not the text. */

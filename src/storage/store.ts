@@ -2,7 +2,7 @@ import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchPa
 import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/http-client.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
-import type { ArticleDoc, QuoteDoc, SpeakerDoc } from './documents.ts';
+import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 
 const PAGE = 1000;
 const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
@@ -158,7 +158,7 @@ export class Store {
     deleteArticle?: string;
   }): Promise<void> {
     const writes: Array<() => EnqueuedTaskPromise> = [];
-    if (changes.quotes?.length) writes.push(() => this.quotes.addDocuments(changes.quotes!));
+    if (changes.quotes?.length) writes.push(() => this.quotes.addDocuments(changes.quotes!.map(rendered)));
     if (changes.deleteQuotes?.length) writes.push(() => this.quotes.deleteDocuments(changes.deleteQuotes!));
     if (changes.article) writes.push(() => this.articles.addDocuments([changes.article!]));
     if (changes.deleteArticle) writes.push(() => this.articles.deleteDocument(changes.deleteArticle!));

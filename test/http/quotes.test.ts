@@ -152,3 +152,16 @@ t.test('GET /quotes/:id: one quote, 404 problem for an unknown id', async (t) =>
   const hostile = await app.inject(`/quotes/${encodeURIComponent('x" OR id EXISTS')}`);
   t.equal(hostile.statusCode, 404);
 });
+
+t.test('quotes stored before documents carried their rendered form are served the same', async (t) => {
+  const { app, services } = await buildSeeded(t);
+  const urls = ['/quotes?limit=100', '/quotes?lang=fr&fallback=true', '/quotes?lang=vi&offset=1&limit=1'];
+  const before = await Promise.all(urls.map(async (url) => (await app.inject(url)).body));
+  // Rewrite every quote without quoteJson, around the Store, as a previous version wrote them.
+  const docs = await services.store.quotesOfArticles(['vi-trung', 'id-trung', 'fr-hang']);
+  t.ok(docs.length > 0 && docs.every((doc) => typeof doc.quoteJson === 'string'), 'stored quotes carry their rendered form');
+  await services.store.quotes.addDocuments(docs.map(({ quoteJson: _rendered, ...fields }) => fields)).waitTask();
+  const stripped = await services.store.quotesOfArticles(['vi-trung']);
+  t.ok(stripped.every((doc) => doc.quoteJson === undefined), 'the rendered form is gone');
+  for (const [k, url] of urls.entries()) t.same(JSON.parse((await app.inject(`${url}&again=1`)).body), JSON.parse(before[k]), url);
+});

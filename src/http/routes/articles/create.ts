@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ArticlesBodySchema, IngestReportSchema } from '../../../schemas/article.ts';
 import { ProblemSchema } from '../../../schemas/problem.ts';
-import { toQuote } from '../../../service/queries.ts';
+import { toQuote } from '../../../storage/documents.ts';
 import { requireApiKey } from '../../plugins/app/auth.ts';
 
 const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, options) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { QuotesQuerySchema } from '../../../schemas/query.ts';
-import { QuotePageSchema } from '../../../schemas/quote.ts';
+import { QuotePageSchema, type QuotePage } from '../../../schemas/quote.ts';
 import { ProblemSchema } from '../../../schemas/problem.ts';
 
 const listQuotes: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +12,11 @@ const listQuotes: FastifyPluginAsyncZod = async (app) => {
       querystring: QuotesQuerySchema,
       response: { 200: QuotePageSchema, 400: ProblemSchema, 503: ProblemSchema },
     },
-    handler: (request) => app.services.queries.searchQuotes(request.query),
+    handler: async (request, reply) => {
+      const page = await app.services.queries.searchQuotes(request.query);
+      // The page's JSON text, a QuotePage already: Fastify sends a string as it is, without serializing it again.
+      return reply.type('application/json; charset=utf-8').send(page as unknown as QuotePage);
+    },
   });
 };
 export default listQuotes;
