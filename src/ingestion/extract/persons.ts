@@ -24,7 +24,9 @@ const MAX_NAME_WORDS = 4;
 const MAX_RUN_WORDS = 7;
 /** How far past a title its holder's name may come (`le ministre de l'Agriculture, Marc Fesneau`). */
 const APPOSITION_WINDOW = 10;
-const ACRONYM = /^\p{Lu}{2,}$/u;
+/** Acronyms and codes (`FC`, `PSSI`, `U-23`, `U23`) name bodies and teams, never people. */
+const CODE = /^(?:\p{Lu}{2,}|\p{Lu}+-?\p{N}+)$/u;
+const MAX_ORGANISATION_WORDS = 4;
 const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
 
 /** Words of one phrase: blanks between them, or the full stop of an initial (`U.S. Attorney`, `N. Paranietharan`). */
@@ -86,7 +88,7 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
     }
     // `l'Espagnol Iñigo Etxebarria`: a nationality with its elided article opens a run in lower case.
     const capital = tokens[end].capitalized || (end === i && Boolean(lexicon.demonyms.match(text, tokens, i, limit)) && /\p{Lu}/u.test(tokens[i].text));
-    if (!(capital && !ACRONYM.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
+    if (!(capital && !CODE.test(tokens[end].text) && (end === i || joined(ctx, end)) && !isFunctionWord(ctx, end))) break;
     end++;
   }
   while (end > i && isParticle(tokens[end - 1])) end--;
@@ -202,6 +204,24 @@ function holderNameAt(ctx: ArticleContext, k: number, limit: number, allowPartic
   return foreign ? run : undefined;
 }
 
+/**
+ * End of an organisation named up to an acronym or a team code right after a title, when a name follows it
+ * (`pelatih Borneo FC Heru Santoso`, `Ketua Umum PSSI Erick Thohir`); title words after the code are part of it
+ * (`HLV U23 Việt Nam Kim Sang-sik`).
+ */
+function organisationEnd(ctx: ArticleContext, i: number, limit: number): number | undefined {
+  const { tokens, text, lexicon } = ctx;
+  let end: number | undefined;
+  for (let k = i; k < limit && k - i < MAX_ORGANISATION_WORDS; k++) {
+    if (k > i && !joined(ctx, k)) break;
+    if (CODE.test(tokens[k].text)) end = k + 1;
+    else if (!tokens[k].capitalized || isFunctionWord(ctx, k)) break;
+  }
+  if (end === undefined) return undefined;
+  for (let word; end < limit && joined(ctx, end) && (word = lexicon.titleWords.match(text, tokens, end, limit)); ) end += word.length;
+  return end < limit && joined(ctx, end) && tokens[end].capitalized ? end : undefined;
+}
+
 /** After a title: its holder's name, directly or in apposition (`le ministre …, Le Hoai Trung`), or none. */
 function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: number, from: number): Mention {
   const { tokens, text, lexicon: lx } = ctx;
@@ -209,6 +229,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
   let announced = false;
   let gender: Gender = 'x';
   let complementEnd = titleEnd;
+  let holderAt = titleEnd;
   for (let k = titleEnd; k < limit && k < titleEnd + APPOSITION_WINDOW; ) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
     const afterComma = /^\s*,\s*$/.test(gap);
@@ -233,7 +254,13 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
     }
     // Inside the title's complement (`des Armées`, `de Lao Cai`) capitalised words are places and bodies;
     // the holder's name comes right after the title, after a comma or after a honorific.
-    const run = k === titleEnd || afterComma || announced ? holderNameAt(ctx, k, limit, announced) : undefined;
+    // The organisation is part of the title; its holder comes after it.
+    const organisation = k === holderAt ? organisationEnd(ctx, k, limit) : undefined;
+    if (organisation) {
+      roleEnd = k = holderAt = organisation;
+      continue;
+    }
+    const run = k === holderAt || afterComma || announced ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
       // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
@@ -243,7 +270,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
     // `Chủ tịch UBND TP Đà Nẵng nói`: capitalised words right after the title that cannot be its holder name a place
     // or body of it; they belong to the mention, never a speaker of their own.
-    const place = k === titleEnd ? nameRunAt(ctx, k, limit) : undefined;
+    const place = k === holderAt ? nameRunAt(ctx, k, limit) : undefined;
     if (place) {
       k = complementEnd = place.end;
       continue;

@@ -20,3 +20,13 @@ t.test('a title word that introduces a name is still a title', async (t) => {
   // Titles and bodies alone, with no name word before the title, name nobody.
   t.same(speakers('"We will keep the briefing short," said White House Press Secretary.', 'en'), [undefined]);
 });
+
+t.test('an organisation named by an acronym or a team code stands between the title and its holder', async (t) => {
+  t.same(speakers('"Kami akan bangkit di laga berikutnya," ujar pelatih Borneo FC Heru Santoso.', 'id'), ['Heru Santoso']);
+  t.same(speakers('"Pemain muda butuh jam terbang," kata pelatih Timnas U-23 Luis Moreno.', 'id'), ['Luis Moreno']);
+  t.same(speakers('"Bonus sudah kami siapkan sejak awal," tegas Ketua Umum PSSI Erick Pratama.', 'id'), ['Erick Pratama']);
+  t.same(speakers('"Các cầu thủ đã chơi đúng tinh thần" - HLV U23 Việt Nam Kim Sang-woo cho biết.', 'vi'), ['Kim Sang-woo']);
+  // The organisation is part of the role, the holder found again by it.
+  const quotes = extractQuotes('Pelatih Borneo FC Heru Santoso memuji lini belakang timnya.\n"Mereka disiplin sepanjang laga," ujar Heru.', 'id');
+  t.same(quotes.map((q) => [q.speakerName, q.role]), [['Heru Santoso', 'Pelatih Borneo FC']]);
+});
