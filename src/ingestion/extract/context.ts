@@ -47,10 +47,9 @@ export function sentenceBreakBefore(ctx: ArticleContext, k: number): boolean {
   const previous = ctx.tokens[k - 1];
   const gap = ctx.text.slice(previous.end, ctx.tokens[k].start);
   if (gap.includes('\n')) return true;
-  // A terminator followed by a blank or closing mark; `PGS.TS` and `59-NQ/TW` do not end sentences.
-  if (!/[.!?…;](\s|["”»’)]|$)/.test(gap)) return false;
-  // `U.S.`: the full stops of an initialism run on without a blank.
-  if (gap === '.' && /^\p{Lu}$/u.test(previous.text)) return false;
+  // A terminator followed by a blank or closing mark; `PGS.TS`, `TP.HCM`, `U.S.`, `1.200` and `59-NQ/TW`, with no
+  // blank after the full stop, do not end sentences.
+  if (!/[.!?…;](\s|["”»’)]|$)/.test(gap) || gap === '.') return false;
   // `Tn. Le`, `No. 59`, `M. Trung`: an abbreviation's full stop, not a sentence end.
   const abbreviation = /^\.\s+$/.test(gap) && (ctx.lexicon.abbreviations.has(previous.key) || /^\p{Lu}$/u.test(previous.text));
   return !abbreviation;

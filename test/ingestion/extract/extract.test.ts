@@ -151,3 +151,10 @@ t.test('fr: incise inside the guillemets splits the quote; interrupted quote; na
     ["Le tribunal s'est trompé.", 'Claire Roux'],
   ]);
 });
+
+t.test('a full stop with no blank after it does not end a sentence (PGS.TS, TP.HCM, 1.200)', async (t) => {
+  const vi = '"Chúng tôi mong cộng đồng hiểu hơn về ý nghĩa của việc hiến tạng" - PGS.TS Vũ Minh Đức bày tỏ.';
+  t.same(extractQuotes(vi, 'vi').map((q) => q.speakerName), ['Vũ Minh Đức']);
+  const id = 'Pengamat Sutrisno Hadi mengatakan dari 1.200 hektare sawah di desanya hanya separuh yang terairi: "Air irigasi baru datang dua minggu terakhir."';
+  t.same(extractQuotes(id, 'id').map((q) => q.speakerName), ['Sutrisno Hadi']);
+});
