@@ -56,24 +56,26 @@ const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
 
 /**
  * Sends writes one after the other, then waits for them all, failing loudly when Meilisearch rejected one. Meilisearch
- * applies its queue in order and keeps it across restarts, so they land in the order given without a round trip
- * between them. Polls with a growing interval: most tasks finish in milliseconds, a few take seconds.
+ * applies one index's tasks in order and keeps its queue across restarts, so they land in the order given without a
+ * round trip between them; tasks on different indexes may finish out of order (it batches per index), so every one is
+ * waited for, not just the last. Polls with a growing interval: most tasks finish in milliseconds, a few take seconds.
  */
 export async function settled(client: Meilisearch, ...writes: Array<() => EnqueuedTaskPromise>): Promise<void> {
   const uids: number[] = [];
   for (const write of writes) uids.push((await guarded(() => write())).taskUid);
   if (!uids.length) return;
   const deadline = Date.now() + TASK_TIMEOUT_MS;
-  const last = uids[uids.length - 1];
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-    const state = await guarded(() => client.tasks.getTask(last));
-    if (FINISHED.has(state.status)) break;
-    if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${last} still ${state.status} after ${TASK_TIMEOUT_MS} ms`);
+    const { results } = await guarded(() => client.tasks.getTasks({ uids }));
+    const pending = results.find((task) => !FINISHED.has(task.status));
+    if (!pending) {
+      const failed = results.find((task) => task.status !== 'succeeded');
+      if (failed) throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? 'no detail'}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${pending.uid} still ${pending.status} after ${TASK_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
-  const { results } = await guarded(() => client.tasks.getTasks({ uids }));
-  const failed = results.find((task) => task.status !== 'succeeded');
-  if (failed) throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? 'no detail'}`);
 }
 
 const TASK_TIMEOUT_MS = 60_000;
