@@ -4,7 +4,7 @@
  *  (a) GET /quotes through the API against raw Meilisearch searches for the same queries (same filters, limit,
  *      offset, sort), with autocannon: uncached (every API request unique, so the response cache cannot apply) and
  *      cached (a small set of URLs repeated);
- *  (b) ingestion: ms per article through IngestService.ingest when the store holds 1k, 10k and 100k articles (the
+ *  (b) ingestion: ms per article through IngestService.ingest (write lock included) when the store holds 1k, 10k and 100k articles (the
  *      store is bulk-loaded with generated documents to each size), and extraction alone (analyseArticle) on
  *      seed-sized articles, articles/s on one core;
  *  (c) the API process's RSS sampled during the load runs.
@@ -29,6 +29,7 @@ import { QUOTE_PAGE_FIELDS } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
+import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
 import { LANGUAGES } from '../src/ingestion/languages/index.ts';
 import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 
@@ -70,7 +71,8 @@ async function bench(meili: { url: string; masterKey: string }, dataDir: string)
   const client = createMeiliClient({ url: meili.url, masterKey: meili.masterKey, timeoutMs: 30_000 });
   const store = new Store(client, 'bench_');
   await store.setup();
-  const ingest = new IngestService(store, { linkThreshold: 0.6 });
+  // As the server ingests: with the cross-process write lock taken around each article.
+  const ingest = new IngestService(store, { linkThreshold: 0.6, writeLock: new FileWriteLock(path.join(dataDir, WRITE_LOCK_FILE)) });
   const pool = speakers(SPEAKERS);
 
   // (b) extraction alone, before anything else runs
@@ -413,7 +415,7 @@ function markdown(r: {
     ``,
     `API / raw throughput: **${uncached.ratio}× uncached** (target ≥ 0.8×; rounds ${ratios(uncached)}), **${cached.ratio}× cached** (rounds ${ratios(cached)}).`,
     ``,
-    `## Ingestion through IngestService.ingest (fresh articles, 2–3 quotes each)`,
+    `## Ingestion through IngestService.ingest with the write lock, as the server ingests (fresh articles, 2–3 quotes each)`,
     ``,
     `| articles in store | quotes in store | articles ingested | quotes/article | mean ms/article | median ms | p90 ms |`,
     `|---:|---:|---:|---:|---:|---:|---:|`,
