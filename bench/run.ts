@@ -4,9 +4,9 @@
  *  (a) GET /quotes through the API against raw Meilisearch searches for the same queries (same filters, limit,
  *      offset, sort), with autocannon: uncached (every API request unique, so the response cache cannot apply) and
  *      cached (a small set of URLs repeated);
- *  (b) ingestion: ms per article through IngestService.ingest (write lock included) when the store holds 1k, 10k and 100k articles (the
- *      store is bulk-loaded with generated documents to each size), and extraction alone (analyseArticle) on
- *      seed-sized articles, articles/s on one core;
+ *  (b) ingestion: ms per article through IngestService.ingest (write lock included) when the store holds 1k, 10k
+ *      and 100k articles (the store is bulk-loaded with generated documents to each size), and extraction alone
+ *      (analyseArticle) on seed-sized articles, articles/s on one core;
  *  (c) the API process's RSS sampled during the load runs.
  *
  * The API is the real server (src/server.ts) in its own process, pointed at the bench's Meilisearch with MEILI_URL;

@@ -1,6 +1,6 @@
 import type { ArticleContext } from './context.ts';
 import { clauseAfter, clauseBefore, CONFIDENCE, resolveMention, speechVerbsIn, type Attribution, type Clause } from './attribution.ts';
-import { detectMentions, type Mention, type PersonRegistry } from './persons.ts';
+import { detectMentions, DETERMINERS, type Mention, type PersonRegistry } from './persons.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 
 /**
@@ -57,6 +57,42 @@ function speakerNear(ctx: ArticleContext, mentions: Mention[], verb: { at: numbe
   return byRank(usable)[0];
 }
 
+/** Adverbs that may stand between an apposition's closing comma and its verb (`…, also said`, `…, cũng cho biết`). */
+const MAX_WORDS_AFTER_APPOSITION = 2;
+
+/** Where a comma closes an apposition just before a verb of saying at `verbAt`, or undefined. */
+function appositionCloseBefore(ctx: ArticleContext, verbAt: number, from: number): number | undefined {
+  const { text, tokens } = ctx;
+  for (let c = verbAt; c > from && c >= verbAt - MAX_WORDS_AFTER_APPOSITION; c--) {
+    if (/,\s*$/.test(text.slice(tokens[c - 1].end, tokens[c].start))) return c;
+    if (tokens[c - 1].capitalized) break;
+  }
+  return undefined;
+}
+
+/**
+ * `Ông X, chuyên gia kinh tế trưởng của …, nhận định:`, `X, the long-serving head of …, said`: a verb right after a
+ * comma-bounded apposition has for subject the mention before it, however long the apposition. That mention opens
+ * the clause or follows a comma (a name after `gặp`, `of`, `của` sits inside a phrase), and names within the
+ * apposition describe it: the first name, title or pronoun that qualifies, else the last capitalised run.
+ */
+function appositionHead(ctx: ArticleContext, mentions: Mention[], verbAt: number, from: number): Mention | undefined {
+  const close = appositionCloseBefore(ctx, verbAt, from);
+  if (close === undefined) return undefined;
+  const { text, tokens } = ctx;
+  let candidate: Mention | undefined;
+  for (const m of mentions) {
+    if (m.end >= close) break;
+    if (!/^\s*,/.test(text.slice(tokens[m.end - 1].end, tokens[m.end].start))) continue;
+    const start = m.first > from && DETERMINERS.has(tokens[m.first - 1].key) ? m.first - 1 : m.first;
+    if (start > from && !/,\s*$/.test(text.slice(tokens[start - 1].end, tokens[start].start))) continue;
+    if (m.kind !== 'candidate') return m;
+    // `Meanwhile,`, `In Hanoi,`: capitalised runs are weaker evidence, the one nearest the apposition wins.
+    if (m.end - m.first >= 2) candidate = m;
+  }
+  return candidate;
+}
+
 function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
   const clause = clauseAfter(ctx, span);
   if (clause.to <= clause.from) return undefined;
@@ -69,18 +105,17 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && ctx.tokens[clause.from].capitalized;
   const window = newSentence ? 3 : AFTER_VERB_WINDOW;
   const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
+  const mentions = detectMentions(ctx, clause.from, clause.to);
   if (!verb && !newSentence) {
-    // `"…," Dr. Siti Nadia Tarmizi, a spokeswoman for the Health Ministry, said on Monday.`: a speaker, an
-    // apposition between commas, then the verb.
-    const first = detectMentions(ctx, clause.from, clause.to)[0];
-    const later = first && first.first === clause.from && first.kind !== 'candidate' ? speechVerbsIn(ctx, first.end, clause.to)[0] : undefined;
-    if (later && /,\s*$/.test(ctx.text.slice(ctx.tokens[later.at - 1].end, ctx.tokens[later.at].start)) &&
-      /^\s*,/.test(ctx.text.slice(ctx.tokens[first.end - 1].end, ctx.tokens[first.end].start))) {
-      return resolveMention(first, registry, span.open, true);
+    // `"…," Dr. Siti Nadia Tarmizi, a spokeswoman for the Health Ministry, said on Monday.`: the speaker right after
+    // the quote, an apposition between commas, then the verb.
+    for (const later of speechVerbsIn(ctx, clause.from, clause.to)) {
+      const head = appositionHead(ctx, mentions, later.at, clause.from);
+      if (head?.first === clause.from) return resolveMention(head, registry, span.open, true);
     }
   }
   if (!verb) return undefined;
-  const speaker = speakerNear(ctx, detectMentions(ctx, clause.from, clause.to), verb, 'after');
+  const speaker = appositionHead(ctx, mentions, verb.at, clause.from) ?? speakerNear(ctx, mentions, verb, 'after');
   return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
 }
 
@@ -109,7 +144,7 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
   if (resumes) return resolveMention(mentions.find((m) => m.first >= verb!.end && m.end === clause.to)!, registry, span.open, true);
   // `X said: "…"`, `X nói: "…"`, `he said, "…"`.
   if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1)) {
-    const speaker = speakerNear(ctx, mentions, verb, 'before');
+    const speaker = appositionHead(ctx, mentions, verb.at, clause.from) ?? speakerNear(ctx, mentions, verb, 'before');
     return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
   }
   // `Tổng Bí thư Tô Lâm: "…"` — a name and a colon stand for the verb.

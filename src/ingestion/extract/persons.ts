@@ -27,7 +27,8 @@ const APPOSITION_WINDOW = 10;
 /** Acronyms and codes (`FC`, `PSSI`, `U-23`, `U23`) name bodies and teams, never people. */
 const CODE = /^(?:\p{Lu}{2,}|\p{Lu}+-?\p{N}+)$/u;
 const MAX_ORGANISATION_WORDS = 4;
-const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
+/** Words before a noun phrase; a person's name takes none. */
+export const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
 
 /** Words of one phrase: blanks between them, or the full stop of an initial (`U.S. Attorney`, `N. Paranietharan`). */
 function joined(ctx: ArticleContext, k: number): boolean {
@@ -280,13 +281,18 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
   return { kind: 'title', first: i, end: Math.max(roleEnd, complementEnd), role: slice(ctx, i, roleEnd), gender: 'x' };
 }
 
-/** `Bhima Yudhistira, director of …`: a name followed by a title in apposition. */
+/**
+ * `Bhima Yudhistira, director of …`: a name followed by a title in apposition. Not an article, a title and a full
+ * name, which name someone else (`À Nevers, le docteur Paul Lefèvre`).
+ */
 function titleInApposition(ctx: ArticleContext, end: number, limit: number): string | undefined {
   const { tokens, text } = ctx;
   if (end >= limit || !/^\s*,\s*$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) return undefined;
   const start = end < limit - 1 && DETERMINERS.has(tokens[end].key) ? end + 1 : end;
   const titleEnd = titleRunAt(ctx, start, limit);
-  return titleEnd ? slice(ctx, start, titleEnd) : undefined;
+  if (!titleEnd) return undefined;
+  const holder = start > end && titleEnd < limit ? nameRunAt(ctx, titleEnd, limit) : undefined;
+  return holder && holder.first === titleEnd && holder.end - holder.first >= 2 ? undefined : slice(ctx, start, titleEnd);
 }
 
 function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number): Mention | undefined {

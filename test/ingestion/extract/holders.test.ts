@@ -30,3 +30,24 @@ t.test('an organisation named by an acronym or a team code stands between the ti
   const quotes = extractQuotes('Pelatih Borneo FC Heru Santoso memuji lini belakang timnya.\n"Mereka disiplin sepanjang laga," ujar Heru.', 'id');
   t.same(quotes.map((q) => [q.speakerName, q.role]), [['Heru Santoso', 'Pelatih Borneo FC']]);
 });
+
+t.test('a comma-bounded apposition after a name is skipped whatever its length', async (t) => {
+  t.same(speakers('Ông Trịnh Quốc Bảo, chuyên gia kinh tế trưởng của một ngân hàng thương mại cổ phần lớn có trụ sở tại TP.HCM, nhận định: "Mặt bằng lãi suất khó giảm thêm trong quý tới".', 'vi'),
+    ['Trịnh Quốc Bảo']);
+  t.same(speakers('"Inflation will not return to target before next spring," Sarah Collins, the long-serving head of research at a regional lender based in Leeds, said on Monday.', 'en'),
+    ['Sarah Collins']);
+  t.same(speakers('Sarah Collins, the long-serving head of research at a regional lender based in Leeds, said: "Inflation will not return to target before next spring."', 'en'),
+    ['Sarah Collins']);
+  t.same(speakers('Sophie Marchand, qui dirige depuis douze ans la recherche économique d\'une grande banque régionale lyonnaise, a estimé : « Les taux ne baisseront pas avant le printemps. »', 'fr'),
+    ['Sophie Marchand']);
+  t.same(speakers('Bhima Prasetyo, direktur eksekutif sebuah lembaga kajian ekonomi independen yang berkantor di Jakarta Selatan, mengatakan: "Daya beli masyarakat belum pulih."', 'id'),
+    ['Bhima Prasetyo']);
+  t.same(speakers('Dedi Kurniawan, Kepala Dinas Pertanian Jawa Tengah yang baru dilantik awal bulan ini oleh gubernur, mengatakan: "Stok pupuk aman sampai akhir musim tanam."', 'id'),
+    ['Dedi Kurniawan']);
+  // An introductory place, then the speaker with his title and his apposition.
+  t.same(speakers('À Vierzon, le docteur Alain Roussel, seul pédiatre encore installé dans toute la commune depuis trois ans, résume : « Je ne prends plus aucun nouveau patient. »', 'fr'),
+    ['Alain Roussel']);
+  // A name inside the apposition describes the head; it is not the speaker.
+  t.same(speakers('Bà Lương Thu Hà, cố vấn lâu năm của ông Đặng Văn Khoa trong nhiều dự án hạ tầng ở miền Trung, cho biết: "Tiến độ giải phóng mặt bằng vẫn chậm".', 'vi'),
+    ['Lương Thu Hà']);
+});
