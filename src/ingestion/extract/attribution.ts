@@ -80,13 +80,16 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     while (to < n && ctx.narrative[to]) to++;
     for (const m of detectMentions(ctx, from, to)) {
       const offset = ctx.tokens[m.first].start;
-      if (m.kind === 'name') registry.note(offset, m.name!, m.gender, m.role);
+      if (m.kind === 'name') registry.note(offset, m.name!, m.gender, m.role, m.nationality);
       else if (m.kind === 'candidate') {
         const known = registry.find(m.name!);
         if (known) registry.touch(offset, known);
       } else if (m.kind === 'title') {
         const holder = registry.holderOf(m.role!, offset);
         if (holder) registry.touch(offset, holder);
+      } else if (m.kind === 'nationality') {
+        const described = registry.describedAs(m.nationality!, offset);
+        if (described) registry.touch(offset, described);
       }
     }
     from = to;
@@ -113,6 +116,13 @@ export function resolveMention(mention: Mention, registry: PersonRegistry, quote
       return last
         ? { speakerName: last.name, role: mention.role, method: 'title', confidence: CONFIDENCE.pronoun }
         : { role: mention.role, method: 'none', confidence: CONFIDENCE.none };
+    }
+    case 'nationality': {
+      // Unlike a title, never the last person mentioned: `le Français` is no one when nobody was described so.
+      const described = registry.describedAs(mention.nationality!, quoteStart);
+      return described
+        ? { speakerName: described.name, role: described.role, method: 'title', confidence: CONFIDENCE.title }
+        : { method: 'none', confidence: CONFIDENCE.none };
     }
     case 'pronoun': {
       const antecedent = registry.lastBefore(quoteStart, mention.gender);

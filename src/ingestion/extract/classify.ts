@@ -36,7 +36,7 @@ function cueBeforeQuote(ctx: ArticleContext, before: Clause, span: QuoteSpan): b
   return false;
 }
 
-const RANK: Record<Mention['kind'], number> = { name: 0, title: 1, pronoun: 1, candidate: 2 };
+const RANK: Record<Mention['kind'], number> = { name: 0, title: 1, pronoun: 1, nationality: 1, candidate: 2 };
 
 /**
  * The mention that names the speaker near the verb: a name before a title or pronoun before a bare capitalised run,
@@ -173,7 +173,7 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
   }
   const verb = speechVerbsIn(ctx, clause.from, clause.to)[0];
   if (!verb) return undefined;
-  const subject = detectMentions(ctx, clause.from, verb.at).filter((m) => m.kind === 'name' || m.kind === 'title' || m.kind === 'pronoun').at(-1);
+  const subject = detectMentions(ctx, clause.from, verb.at).filter((m) => m.kind !== 'candidate').at(-1);
   if (!subject) return undefined;
   const attribution = resolveMention(subject, registry, span.open, false);
   if (!attribution.speakerName) return undefined;

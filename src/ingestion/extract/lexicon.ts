@@ -78,6 +78,7 @@ export interface Lexicon {
   cliticSuffixes: { suffix: string; gender: Gender }[];
   cliticHosts: Set<string>;
   abbreviations: Set<string>;
+  definiteArticles: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
   surnames: Set<string>;
   /** For `tokenize`: the bits of the matchers above that have a phrase starting with a key. */
@@ -109,6 +110,7 @@ export function lexiconFor(lang: string): Lexicon {
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
+      definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
       starts: new Map(),
     };

@@ -8,7 +8,7 @@ import { onlySpacesBetween } from './tokens.ts';
  * People as an article mentions them: by name (with honorific or title), by title alone, or by pronoun.
  * `candidate` is a capitalised run that may or may not be a person; callers decide from where it stands.
  */
-export type MentionKind = 'name' | 'candidate' | 'title' | 'pronoun';
+export type MentionKind = 'name' | 'candidate' | 'title' | 'pronoun' | 'nationality';
 
 export interface Mention {
   kind: MentionKind;
@@ -17,7 +17,17 @@ export interface Mention {
   end: number;
   name?: string;
   role?: string;
+  /** The nationality noun that describes a named person (`le Belge X`) or stands for one (`le Belge`). */
+  nationality?: string;
   gender: Gender;
+}
+
+interface NameRun {
+  first: number;
+  end: number;
+  /** An owner or a nationality opens the run, which introduces a name as a title does. */
+  described?: boolean;
+  nationality?: string;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -65,21 +75,27 @@ function particleAt(ctx: ArticleContext, k: number, i: number, limit: number, al
  * Where the name starts in a run of capitalised words [i, end) that opens with a description of the person: an
  * owner (`France's Claire Vasseur`, `Manchester United's …`) or a nationality (`le Belge Thomas Vermeulen`).
  */
-function describedNameStart(ctx: ArticleContext, i: number, end: number): number {
+function describedNameStart(ctx: ArticleContext, i: number, end: number): { start: number; nationality?: string } {
   const { tokens, text, lexicon } = ctx;
   for (let k = end - 2; k >= i; k--) {
-    if (lexicon.ownerSuffixes.some((s) => tokens[k].key.length > s.length && tokens[k].key.endsWith(s))) return k + 1;
+    if (lexicon.ownerSuffixes.some((s) => tokens[k].key.length > s.length && tokens[k].key.endsWith(s))) return { start: k + 1 };
     const demonym = lexicon.demonyms.match(text, tokens, k, end - 1);
-    if (demonym) return k + demonym.length;
+    if (demonym) return { start: k + demonym.length, nationality: nationalityOf(ctx, k, demonym.length) };
   }
-  return i;
+  return { start: i };
 }
 
-/**
- * A run of capitalised words, trimmed to the person's name when titles or bodies precede it; `described` when an
- * owner or a nationality does, which introduces a name as a title does.
- */
-function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): { first: number; end: number; described?: boolean } | undefined {
+/** The nationality a demonym names, without an elided article (`l'Espagnol` → `espagnol`). */
+function nationalityOf(ctx: ArticleContext, k: number, length: number): string {
+  const key = length === 1 ? ctx.tokens[k].key : ctx.tokens.slice(k, k + length).map((t) => t.key).join(' ');
+  for (const article of ctx.lexicon.definiteArticles) {
+    if (article.endsWith("'") && key.startsWith(article)) return key.slice(article.length);
+  }
+  return key;
+}
+
+/** A run of capitalised words, trimmed to the person's name when titles, bodies, owners or nationalities precede it. */
+function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle = false): NameRun | undefined {
   const { tokens, text, lexicon } = ctx;
   let end = i;
   while (end < limit && end - i < MAX_RUN_WORDS) {
@@ -95,7 +111,8 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
   while (end > i && isParticle(tokens[end - 1])) end--;
   // A nationality alone (`le Français a déclaré`) describes someone; it is not a name.
   if (end === i || lexicon.demonyms.match(text, tokens, i, end)?.length === end - i) return undefined;
-  let first = describedNameStart(ctx, i, end);
+  const description = describedNameStart(ctx, i, end);
+  let first = description.start;
   const described = first > i;
   if (end - first > MAX_NAME_WORDS) {
     // `Luar Negeri Le Hoai Trung`, `Bộ Công Thương Nguyễn Hồng Diên`: the name starts at the family name.
@@ -106,7 +123,7 @@ function nameRunAt(ctx: ArticleContext, i: number, limit: number, allowParticle 
   // A leading title word qualifies a title; a family name that is also one (`Phó Đức Lâm`) starts the name.
   while (first < end && lexicon.titleWords.match(text, tokens, first, end) && !(first < end - 1 && lexicon.surnames.has(tokens[first].key))) first++;
   if (first >= end) return undefined;
-  return { first, end: end + trailingTitleWord(ctx, i, end, limit), described };
+  return { first, end: end + trailingTitleWord(ctx, i, end, limit), described, nationality: description.nationality };
 }
 
 /**
@@ -160,7 +177,7 @@ function precededBySpeechVerb(ctx: ArticleContext, i: number, from: number): boo
   return false;
 }
 
-function nameMention(ctx: ArticleContext, at: number, run: { first: number; end: number }, from: number, gender: Gender, role?: string): Mention {
+function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number, gender: Gender, role?: string): Mention {
   const { tokens, text, lexicon } = ctx;
   const words = run.end - run.first;
   const introduced = at < run.first; // by a honorific or a title
@@ -177,7 +194,7 @@ function nameMention(ctx: ArticleContext, at: number, run: { first: number; end:
     /,\s*$/.test(text.slice(tokens[run.first - 1].end, tokens[run.first].start)) &&
     /^\s*,/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start));
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
-  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole, gender };
+  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole, nationality: run.nationality, gender };
 }
 
 /** The words of a title without a head, as they follow a comma in a chain of titles (`…, Công nghệ và Môi trường`). */
@@ -320,8 +337,28 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   if (titleEnd) return titledMention(ctx, i, titleEnd, limit, from);
   const pronoun = lx.pronouns.match(text, tokens, i, limit);
   if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
-  const run = token.capitalized || lx.demonyms.match(text, tokens, i, limit) ? nameRunAt(ctx, i, limit) : undefined;
-  return run ? nameMention(ctx, run.described ? i : run.first, run, from, 'x') : undefined;
+  // `Le Français a déclaré`: the article is no name of its own (the `Le` of `Le Hoai Trung` is).
+  if (lx.definiteArticles.has(token.key) && i + 1 < limit && joined(ctx, i + 1) && lx.demonyms.match(text, tokens, i + 1, limit)) return undefined;
+  const demonym = lx.demonyms.match(text, tokens, i, limit);
+  const run = token.capitalized || demonym ? nameRunAt(ctx, i, limit) : undefined;
+  if (run) return nameMention(ctx, run.described ? i : run.first, run, from, 'x');
+  return demonym ? nationalityAt(ctx, i, demonym.length, limit) : undefined;
+}
+
+/**
+ * `a ajouté le Français`, `the Frenchman added`: a nationality noun alone after a definite article stands for the
+ * person the article described with it. Not `un Français` (someone new), nor an adjective (`the German team`).
+ */
+function nationalityAt(ctx: ArticleContext, i: number, length: number, limit: number): Mention | undefined {
+  const { tokens, text, lexicon: lx } = ctx;
+  if (!/\p{Lu}/u.test(tokens[i].text)) return undefined;
+  const nationality = nationalityOf(ctx, i, length);
+  const elided = nationality.length < tokens[i].key.length;
+  if (!elided && !(i > 0 && lx.definiteArticles.has(tokens[i - 1].key) && joined(ctx, i))) return undefined;
+  const next = i + length;
+  const qualifies = !lx.profile.demonymsAreNouns && next < limit && joined(ctx, next) && !tokens[next].capitalized &&
+    !lx.speechVerbs.match(text, tokens, next, limit);
+  return qualifies ? undefined : { kind: 'nationality', first: i, end: next, nationality, gender: 'x' };
 }
 
 /** End of an origin phrase starting at `i` (`người Pháp`, `asal Korea Selatan`), or undefined. */
@@ -360,6 +397,8 @@ export interface Person {
   role?: string;
   /** Folded words of every title the article gave them (`Kapten …`, then `gelandang …`), for `holderOf`. */
   roleWords: string[][];
+  /** Nationality nouns the article described them with (`le Belge X`), for `describedAs`. */
+  nationalities: string[];
   gender: Gender;
 }
 
@@ -410,16 +449,17 @@ export class PersonRegistry {
       ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
   }
 
-  note(offset: number, name: string, gender: Gender, role?: string): Person {
+  note(offset: number, name: string, gender: Gender, role?: string, nationality?: string): Person {
     let person = this.find(name);
     if (!person) {
-      person = { name, words: words(name), gender, role, roleWords: [] };
+      person = { name, words: words(name), gender, role, roleWords: [], nationalities: [] };
       this.people.push(person);
     } else {
       person.role ??= role;
       if (person.gender === 'x') person.gender = gender;
     }
     if (role) person.roleWords.push(roleWords(this.lexicon, role));
+    if (nationality) person.nationalities.push(nationality);
     this.timeline.push({ offset, person });
     return person;
   }
@@ -433,6 +473,15 @@ export class PersonRegistry {
     for (let i = this.timeline.length - 1; i >= 0; i--) {
       const { offset: at, person } = this.timeline[i];
       if (at < offset && compatible(person.gender, gender)) return person;
+    }
+    return undefined;
+  }
+
+  /** The most recent person before `offset` the article described with a nationality noun (`le Français X`). */
+  describedAs(nationality: string, offset: number): Person | undefined {
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const { offset: at, person } = this.timeline[i];
+      if (at < offset && person.nationalities.includes(nationality)) return person;
     }
     return undefined;
   }

@@ -61,6 +61,7 @@ export const en: LanguageProfile = {
     'ghanaian', 'kenyan', 'ethiopian', 'australian', 'new zealander', 'japanese', 'chinese', 'south korean', 'indian',
     'thai', 'filipino', 'malaysian', 'singaporean',
   ],
+  definiteArticles: ['the'],
   ownerSuffixes: ["'s"],
   pronouns: [{ word: 'he', gender: 'm' }, { word: 'she', gender: 'f' }],
   cliticSuffixes: [],

@@ -74,6 +74,8 @@ export const fr: LanguageProfile = {
   originMarkers: ["d'origine", 'originaire de', 'originaire du', 'natif de', 'native de'],
   // With the elided article too: `l'Italienne Giulia Moretti` is one word.
   demonyms: [...NATIONALITIES, ...NATIONALITIES.filter((w) => /^[aeéiou]/.test(w)).map((w) => `l'${w}`)],
+  demonymsAreNouns: true,
+  definiteArticles: ['le', 'la', "l'"],
   ownerSuffixes: [],
   pronouns: [
     { word: 'il', gender: 'm' }, { word: 'elle', gender: 'f' }, { word: 'celui-ci', gender: 'm' }, { word: 'celle-ci', gender: 'f' },

@@ -24,6 +24,7 @@ export const generic: LanguageProfile = {
   sameRoles: [],
   originMarkers: [],
   demonyms: [],
+  definiteArticles: [],
   ownerSuffixes: [],
   pronouns: [{ word: 'él', gender: 'm' }, { word: 'ella', gender: 'f' }, { word: 'er', gender: 'm' }, { word: 'sie', gender: 'f' }, { word: 'lei', gender: 'f' }],
   cliticSuffixes: [],

@@ -51,6 +51,7 @@ export const id: LanguageProfile = {
   sameRoles: [['pelatih', 'juru taktik'], ['kiper', 'penjaga gawang'], ['penyerang', 'striker']],
   originMarkers: ['asal', 'berkebangsaan', 'kelahiran', 'keturunan', 'berdarah', 'warga negara'],
   demonyms: [],
+  definiteArticles: [],
   ownerSuffixes: [],
   pronouns: [
     { word: 'beliau', gender: 'x' }, { word: 'dia', gender: 'x' }, { word: 'ia', gender: 'x' },

@@ -27,6 +27,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     sameRoles: union((p) => p.sameRoles),
     originMarkers: union((p) => p.originMarkers),
     demonyms: union((p) => p.demonyms),
+    definiteArticles: union((p) => p.definiteArticles),
     ownerSuffixes: union((p) => p.ownerSuffixes),
     // Pronouns and clitics are ambiguous across languages (`il`, `dia`, `-nya`), so only the generic ones apply.
     pronouns: base.pronouns,

@@ -46,6 +46,13 @@ export interface LanguageProfile {
    * they describe the person and are never part of the name.
    */
   demonyms: string[];
+  /**
+   * Capitalised nationality words are only nouns, the adjectives being written in lower case (`le Français`, `le
+   * coureur français`). Otherwise one followed by a noun qualifies it (`the German team`).
+   */
+  demonymsAreNouns?: boolean;
+  /** Definite articles (`the`, `le`, `l'`): before a nationality noun alone, they point back at someone described with it. */
+  definiteArticles: string[];
   /** Endings that make a capitalised word the owner of the name after it (`France's Claire Vasseur`). */
   ownerSuffixes: string[];
   /** Words that stand for a person already mentioned. */

@@ -48,6 +48,7 @@ export const vi: LanguageProfile = {
   sameRoles: [['huấn luyện viên', 'hlv', 'nhà cầm quân', 'chiến lược gia'], ['đội trưởng', 'thủ quân']],
   originMarkers: ['người', 'gốc', 'quốc tịch'],
   demonyms: [],
+  definiteArticles: [],
   ownerSuffixes: [],
   pronouns: [
     { word: 'ông', gender: 'm' }, { word: 'bà', gender: 'f' }, { word: 'anh', gender: 'm' }, { word: 'chị', gender: 'f' },

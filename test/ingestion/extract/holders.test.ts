@@ -51,3 +51,21 @@ t.test('a comma-bounded apposition after a name is skipped whatever its length',
   t.same(speakers('Bà Lương Thu Hà, cố vấn lâu năm của ông Đặng Văn Khoa trong nhiều dự án hạ tầng ở miền Trung, cho biết: "Tiến độ giải phóng mặt bằng vẫn chậm".', 'vi'),
     ['Lương Thu Hà']);
 });
+
+t.test('a bare nationality noun points back at the person the article described with it', async (t) => {
+  const fr = 'Le Français Hugo Martinet a remporté la 12e étape devant le Belge Pieter Claes.\n' +
+    'Pieter Claes a perdu du temps dans la descente.\n' +
+    '« J\'ai attaqué au pied du dernier col, c\'était le bon moment », a ajouté le Français.\n' +
+    'Le Français a ensuite déclaré : « Le maillot jaune n\'est plus un rêve. »';
+  t.same(speakers(fr, 'fr'), ['Hugo Martinet', 'Hugo Martinet']);
+  const en = 'Frenchman Hugo Martinet won the 12th stage ahead of Belgian Pieter Claes.\n' +
+    'Claes lost time on the descent.\n' +
+    '"I attacked at the foot of the last climb, it was the right moment," the Frenchman added.';
+  t.same(speakers(en, 'en'), ['Hugo Martinet']);
+  // Nobody was described as Spanish: the noun stays unresolved rather than taking the last person named.
+  t.same(speakers('Pieter Claes a terminé deuxième.\n« Je n\'avais plus de jambes », a reconnu l\'Espagnol.', 'fr'), [undefined]);
+  // An adjective before a noun is not a person.
+  t.same(speakers('German Lukas Brandt won the stage.\n"The race is not over," the German team said in a statement.', 'en'), [undefined]);
+  // `un Français` introduces someone new; only the definite article points back.
+  t.same(speakers('Le Français Hugo Martinet a gagné.\n« Nous avons tout donné », a confié un Français du peloton.', 'fr'), [undefined]);
+});
