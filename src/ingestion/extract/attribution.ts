@@ -80,7 +80,7 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     while (to < n && ctx.narrative[to]) to++;
     for (const m of detectMentions(ctx, from, to)) {
       const offset = ctx.tokens[m.first].start;
-      if (m.kind === 'name') registry.note(offset, m.name!, m.gender, m.role, m.nationality);
+      if (m.kind === 'name') registry.note(offset, m.name!, m.gender, [m.role, m.apposedRole], m.nationality);
       else if (m.kind === 'candidate') {
         const known = registry.find(m.name!);
         if (known) registry.touch(offset, known);

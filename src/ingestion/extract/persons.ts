@@ -17,6 +17,8 @@ export interface Mention {
   end: number;
   name?: string;
   role?: string;
+  /** A second title, in apposition after a titled name (`Tiền vệ X, đội trưởng của …`). */
+  apposedRole?: string;
   /** The nationality noun that describes a named person (`le Belge X`) or stands for one (`le Belge`). */
   nationality?: string;
   gender: Gender;
@@ -185,7 +187,8 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
   const speaks = words >= 2 && run.end < tokens.length && Boolean(lexicon.speechVerbs.match(text, tokens, run.end)) &&
     onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
   const spoken = words >= 2 && precededBySpeechVerb(ctx, run.first, from);
-  const apposedRole = introduced || words < 2 ? undefined : titleInApposition(ctx, run.end, tokens.length);
+  // A titled name keeps a second title set off by commas (`Tiền vệ X, đội trưởng của …`): descriptors find it by either.
+  const apposedRole = introduced || words >= 2 ? titleInApposition(ctx, run.end, tokens.length) : undefined;
   // `said Cal Fire Chief Joe Tyler`: capitalised words right before a title qualify it; they are not its holder.
   const qualifiesTitle = !introduced && run.end < tokens.length && onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start) &&
     Boolean(lexicon.titleHeads.match(text, tokens, run.end));
@@ -194,7 +197,10 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
     /,\s*$/.test(text.slice(tokens[run.first - 1].end, tokens[run.first].start)) &&
     /^\s*,/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start));
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
-  return { kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole, nationality: run.nationality, gender };
+  return {
+    kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole,
+    apposedRole: role && apposedRole, nationality: run.nationality, gender,
+  };
 }
 
 /** The words of a title without a head, as they follow a comma in a chain of titles (`…, Công nghệ và Môi trường`). */
@@ -449,7 +455,9 @@ export class PersonRegistry {
       ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
   }
 
-  note(offset: number, name: string, gender: Gender, role?: string, nationality?: string): Person {
+  /** `roles`: every title the mention gave them, the first one first. */
+  note(offset: number, name: string, gender: Gender, roles: (string | undefined)[] = [], nationality?: string): Person {
+    const role = roles[0];
     let person = this.find(name);
     if (!person) {
       person = { name, words: words(name), gender, role, roleWords: [], nationalities: [] };
@@ -458,7 +466,7 @@ export class PersonRegistry {
       person.role ??= role;
       if (person.gender === 'x') person.gender = gender;
     }
-    if (role) person.roleWords.push(roleWords(this.lexicon, role));
+    for (const title of roles) if (title) person.roleWords.push(roleWords(this.lexicon, title));
     if (nationality) person.nationalities.push(nationality);
     this.timeline.push({ offset, person });
     return person;
