@@ -1,7 +1,7 @@
 import { slug } from '../text/fold.ts';
 import { ALL_PROFILES, GENERIC_PROFILE } from './languages/index.ts';
 import { PhraseMatcher } from './extract/lexicon.ts';
-import { tokenize } from './extract/tokens.ts';
+import { tokenKey, tokenize } from './extract/tokens.ts';
 
 export { languageProfile } from './languages/index.ts';
 
@@ -16,6 +16,7 @@ const prefixes = new PhraseMatcher<true>(
 );
 // `des`, `of` belong to a title only between its words (`Ministre des Affaires étrangères`); `Le`, `To` start names.
 const connectors = new PhraseMatcher<true>(GENERIC_PROFILE.titleConnectors.map((w): [string, true] => [w, true]));
+const surnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
 
 /** The name without the honorifics and titles in front of it; diacritics and the spelling otherwise kept. */
 export function stripHonorifics(name: string): string {
@@ -25,7 +26,9 @@ export function stripHonorifics(name: string): string {
   // Always keep the last word: `Bà Mai` is Mai, and a bare `Anh` may be a given name.
   while (first < tokens.length - 1) {
     const prefix = prefixes.match(text, tokens, first, tokens.length - 1);
-    if (prefix) {
+    // `Phó Đức Lâm`: a family name that is also a title word, with no title after it, starts the name.
+    const familyName = prefix?.length === 1 && surnames.has(tokens[first].key) && !prefixes.match(text, tokens, first + 1, tokens.length - 1);
+    if (prefix && !familyName) {
       first += prefix.length;
       continue;
     }

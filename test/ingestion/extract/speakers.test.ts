@@ -16,6 +16,9 @@ t.test('honorifics and titles go, diacritics and name words that look like conne
   t.equal(stripHonorifics('Ibu Retno Marsudi'), 'Retno Marsudi');
   t.equal(stripHonorifics('Mr. John Smith'), 'John Smith');
   t.equal(stripHonorifics('Bà Mai'), 'Mai');
+  // A family name that is also a title word is the name when no title follows it.
+  t.equal(stripHonorifics('Ông Phó Đức Lâm'), 'Phó Đức Lâm');
+  t.equal(stripHonorifics('Phó Giám đốc Trần Minh Quân'), 'Trần Minh Quân');
 });
 
 t.test('each first-class language has its own profile, others the generic one', async (t) => {
