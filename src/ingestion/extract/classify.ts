@@ -105,16 +105,19 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && ctx.tokens[clause.from].capitalized;
   const window = newSentence ? 3 : AFTER_VERB_WINDOW;
   const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
+  if (!verb && newSentence) return undefined;
+  const later = verb ? [] : speechVerbsIn(ctx, clause.from, clause.to);
+  if (!verb && !later.length) return undefined;
   const mentions = detectMentions(ctx, clause.from, clause.to);
-  if (!verb && !newSentence) {
+  if (!verb) {
     // `"…," Dr. Siti Nadia Tarmizi, a spokeswoman for the Health Ministry, said on Monday.`: the speaker right after
     // the quote, an apposition between commas, then the verb.
-    for (const later of speechVerbsIn(ctx, clause.from, clause.to)) {
-      const head = appositionHead(ctx, mentions, later.at, clause.from);
+    for (const v of later) {
+      const head = appositionHead(ctx, mentions, v.at, clause.from);
       if (head?.first === clause.from) return resolveMention(head, registry, span.open, true);
     }
+    return undefined;
   }
-  if (!verb) return undefined;
   const speaker = appositionHead(ctx, mentions, verb.at, clause.from) ?? speakerNear(ctx, mentions, verb, 'after');
   return speaker ? resolveMention(speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
 }
