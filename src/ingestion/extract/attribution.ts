@@ -46,12 +46,15 @@ export function clauseBefore(ctx: ArticleContext, span: QuoteSpan): Clause {
   return { from, to };
 }
 
-/** Token index where a speech verb (or a verb carrying its speaker, `ujarnya`) starts, searching [from, to). */
-export function speechVerbsIn(ctx: ArticleContext, from: number, to: number): { at: number; end: number }[] {
+/**
+ * Token index where a speech verb (or a verb carrying its speaker, `ujarnya`) starts, searching starts in [from, to);
+ * a verb may run on to `limit` (`… Trần Minh Quân cho | biết` at the edge of a window).
+ */
+export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, limit = to): { at: number; end: number }[] {
   const found: { at: number; end: number }[] = [];
   const { lexicon: lx, text, tokens } = ctx;
   for (let k = from; k < to; k++) {
-    const verb = lx.speechVerbs.match(text, tokens, k, to);
+    const verb = lx.speechVerbs.match(text, tokens, k, limit);
     if (verb) {
       found.push({ at: k, end: k + verb.length });
       k += verb.length - 1;

@@ -104,7 +104,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   // `"….” He added that…` starts a new sentence; only a verb within its first words still attributes the quote.
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && ctx.tokens[clause.from].capitalized;
   const window = newSentence ? 3 : AFTER_VERB_WINDOW;
-  const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window))[0];
+  const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window), clause.to)[0];
   if (!verb && newSentence) return undefined;
   const later = verb ? [] : speechVerbsIn(ctx, clause.from, clause.to);
   if (!verb && !later.length) return undefined;

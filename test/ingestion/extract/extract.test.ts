@@ -158,3 +158,8 @@ t.test('a full stop with no blank after it does not end a sentence (PGS.TS, TP.H
   const id = 'Pengamat Sutrisno Hadi mengatakan dari 1.200 hektare sawah di desanya hanya separuh yang terairi: "Air irigasi baru datang dua minggu terakhir."';
   t.same(extractQuotes(id, 'id').map((q) => q.speakerName), ['Sutrisno Hadi']);
 });
+
+t.test('a verb of saying that starts within the window after a long title and name counts', async (t) => {
+  const vi = '"Nguồn nước đã ổn định trở lại từ sáng nay" - Phó Giám đốc Sở Xây dựng Trần Minh Quân cho biết.';
+  t.same(extractQuotes(vi, 'vi').map((q) => q.speakerName), ['Trần Minh Quân']);
+});
