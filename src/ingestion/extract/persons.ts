@@ -87,13 +87,19 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): { star
   return { start: i };
 }
 
+/** Length of the elided article a word starts with (`l'Espagnol`, `l'entraîneur`), 0 if none. */
+function elidedArticleLength(ctx: ArticleContext, k: number): number {
+  const { key } = ctx.tokens[k];
+  for (const article of ctx.lexicon.definiteArticles) {
+    if (article.endsWith("'") && key.length > article.length && key.startsWith(article)) return article.length;
+  }
+  return 0;
+}
+
 /** The nationality a demonym names, without an elided article (`l'Espagnol` → `espagnol`). */
 function nationalityOf(ctx: ArticleContext, k: number, length: number): string {
   const key = length === 1 ? ctx.tokens[k].key : ctx.tokens.slice(k, k + length).map((t) => t.key).join(' ');
-  for (const article of ctx.lexicon.definiteArticles) {
-    if (article.endsWith("'") && key.startsWith(article)) return key.slice(article.length);
-  }
-  return key;
+  return key.slice(elidedArticleLength(ctx, k));
 }
 
 /** A run of capitalised words, trimmed to the person's name when titles, bodies, owners or nationalities precede it. */
@@ -170,6 +176,10 @@ function titleRunAt(ctx: ArticleContext, i: number, limit: number): number | und
 
 const slice = (ctx: ArticleContext, first: number, end: number) =>
   ctx.text.slice(ctx.tokens[first].start, ctx.tokens[end - 1].end);
+
+/** The words of a title, without the elided article it may start with (`l'entraîneur` → `entraîneur`). */
+const roleSlice = (ctx: ArticleContext, first: number, end: number) =>
+  ctx.text.slice(ctx.tokens[first].start + elidedArticleLength(ctx, first), ctx.tokens[end - 1].end);
 
 function precededBySpeechVerb(ctx: ArticleContext, i: number, from: number): boolean {
   for (let k = Math.max(from, i - 3); k < i; k++) {
@@ -289,7 +299,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
       const name = run.end - run.first === 1 && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
-      return nameMention(ctx, i, name, from, gender, slice(ctx, i, roleEnd));
+      return nameMention(ctx, i, name, from, gender, roleSlice(ctx, i, roleEnd));
     }
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
     // `Chủ tịch UBND TP Đà Nẵng nói`: capitalised words right after the title that cannot be its holder name a place
@@ -301,7 +311,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
     }
     k++; // a complement of the title: `de l'Agriculture`, `UGM`
   }
-  return { kind: 'title', first: i, end: Math.max(roleEnd, complementEnd), role: slice(ctx, i, roleEnd), gender: 'x' };
+  return { kind: 'title', first: i, end: Math.max(roleEnd, complementEnd), role: roleSlice(ctx, i, roleEnd), gender: 'x' };
 }
 
 /**
@@ -315,7 +325,7 @@ function titleInApposition(ctx: ArticleContext, end: number, limit: number): str
   const titleEnd = titleRunAt(ctx, start, limit);
   if (!titleEnd) return undefined;
   const holder = start > end && titleEnd < limit ? nameRunAt(ctx, titleEnd, limit) : undefined;
-  return holder && holder.first === titleEnd && holder.end - holder.first >= 2 ? undefined : slice(ctx, start, titleEnd);
+  return holder && holder.first === titleEnd && holder.end - holder.first >= 2 ? undefined : roleSlice(ctx, start, titleEnd);
 }
 
 function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number): Mention | undefined {

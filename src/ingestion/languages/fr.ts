@@ -16,6 +16,12 @@ const NATIONALITIES = [
   'australienne', 'néo-zélandais', 'néo-zélandaise',
 ];
 
+/**
+ * Words with the elided article too (`l'Italienne Giulia Moretti`, `l'entraîneur Marc Vidal`, `l'ancien ministre`): before a
+ * vowel the article and the word are one token, which must match as the word does.
+ */
+const withElided = (words: string[]) => [...words, ...words.filter((w) => /^[aâàeéèêëiîïoôuûù]/.test(w)).map((w) => `l'${w}`)];
+
 /** French: `« … », a déclaré le ministre …, X`, `Selon X, « … »`, `déclare-t-il`. */
 export const fr: LanguageProfile = {
   code: 'fr',
@@ -45,7 +51,7 @@ export const fr: LanguageProfile = {
     { word: 'mademoiselle', gender: 'f' }, { word: 'me', gender: 'x' }, { word: 'maître', gender: 'x' }, { word: 'dr', gender: 'x' },
     { word: 'dre', gender: 'f' }, { word: 'pr', gender: 'x' }, { word: 'camarade', gender: 'x' },
   ],
-  titles: [
+  titles: withElided([
     'ministre', 'vice-ministre', 'président', 'présidente', 'vice-président', 'vice-présidente', 'premier ministre',
     'secrétaire', 'secrétaire général', 'secrétaire générale', 'secrétaire d’état', "secrétaire d'état", 'porte-parole',
     'directeur', 'directrice', 'directeur général', 'directrice générale', 'ambassadeur', 'ambassadrice', 'maire',
@@ -57,8 +63,9 @@ export const fr: LanguageProfile = {
     'représentant', 'représentante', 'capitaine', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'défenseur',
     'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste', 'coach',
     'milieu de terrain', 'ailier', 'buteur', 'coureur', 'coureuse', 'grimpeur', 'sprinteur', 'cycliste', 'nageur', 'nageuse', 'pilote',
-  ],
-  titleWords: [
+    'éleveur', 'éleveuse', 'agriculteur', 'agricultrice',
+  ]),
+  titleWords: withElided([
     'vice', 'adjoint', 'adjointe', 'délégué', 'déléguée', 'par intérim', 'intérim', 'affaires étrangères', 'affaires',
     'étrangères', 'intérieur', 'économie', 'finances', 'défense', 'santé', 'éducation', 'nationale', 'national', 'culture',
     'travail', 'justice', 'agriculture', 'environnement', 'transports', 'industrie', 'commerce', 'comité', 'central',
@@ -68,12 +75,11 @@ export const fr: LanguageProfile = {
     'hôpital', 'université', 'institut', 'entreprise', 'groupe', 'fédération', 'association', 'syndicat', 'mission',
     'cabinet', 'service', 'direction', 'administration', 'armée', 'police', 'vietnam', 'france', 'indonésie', 'premier',
     'première', 'ancien', 'ancienne', 'principal', 'principale', 'diplomatie', 'recherche', 'relations', 'extérieures',
-  ],
+  ]),
   titleConnectors: ['de', 'des', 'du', 'de la', "de l'", 'la', 'le', 'et', 'par', 'chargé', 'chargée', 'en'],
   sameRoles: [['entraîneur', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'coach']],
   originMarkers: ["d'origine", 'originaire de', 'originaire du', 'natif de', 'native de'],
-  // With the elided article too: `l'Italienne Giulia Moretti` is one word.
-  demonyms: [...NATIONALITIES, ...NATIONALITIES.filter((w) => /^[aeéiou]/.test(w)).map((w) => `l'${w}`)],
+  demonyms: withElided(NATIONALITIES),
   demonymsAreNouns: true,
   definiteArticles: ['le', 'la', "l'"],
   ownerSuffixes: [],

@@ -111,3 +111,26 @@ t.test('fr: a nationality noun before a name is not part of it', async (t) => {
   // A nationality alone is never a speaker.
   t.same(speakers('« Nous reviendrons plus forts », a lancé le Français.\nLe Français a ensuite déclaré : « Rien n\'est fini. »', 'fr'), [undefined, undefined]);
 });
+
+t.test('fr: a title with an elided article introduces a name, as a nationality does', async (t) => {
+  const text = [
+    "L'entraîneur Marc Vidal a déclaré : « Nous avons manqué de rigueur en seconde période. »",
+    "« Le groupe reste soudé malgré les blessures », a souligné l'attaquante Léa Fontaine.",
+    "« Les prix de l'aliment ont doublé en un an », a expliqué l’éleveuse Odile Marchal.",
+  ].join('\n');
+  const quotes = extractQuotes(text, 'fr');
+  t.same(quotes.map((q) => q.speakerName), ['Marc Vidal', 'Léa Fontaine', 'Odile Marchal']);
+  t.same(quotes.map((q) => q.role), ['entraîneur', 'attaquante', 'éleveuse']);
+});
+
+t.test('fr: a title with an elided article points back at the person introduced with it', async (t) => {
+  const text = [
+    "L'entraîneur Marc Vidal a présenté son groupe jeudi. Le gardien Hugo Perrin était absent.",
+    "« Nous devons rester humbles face à cet adversaire », a ajouté l'entraîneur.",
+    "L’éleveuse Odile Marchal a ouvert sa ferme aux visiteurs samedi. Le maire Paul Ledoux l'accompagnait.",
+    "Selon l'éleveuse, « le prix du lait ne couvre plus les coûts de production ».",
+    "L'ancien ministre Jacques Morel a visité l'exploitation dans l'après-midi, avec le préfet Alain Roux.",
+    "« La filière mérite mieux que des promesses », a estimé l'ancien ministre.",
+  ].join('\n');
+  t.same(speakers(text, 'fr'), ['Marc Vidal', 'Odile Marchal', 'Jacques Morel']);
+});
