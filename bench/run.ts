@@ -25,10 +25,10 @@ import { fork, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
-import { QUOTE_PAGE_FIELDS } from '../src/service/queries.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
 import { Store } from '../src/storage/store.ts';
+import { SERVED_QUOTE_FIELD } from '../src/storage/served-quotes.ts';
 import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
 import { LANGUAGES } from '../src/ingestion/languages/index.ts';
 import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
@@ -221,7 +221,7 @@ function rawBody(s: QuerySpec) {
     ...(filters.length ? { filter: filters.join(' AND ') } : {}),
     sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
     ...(s.lang && q ? { locales: [LANGUAGES[s.lang].iso6393] } : {}),
-    attributesToRetrieve: QUOTE_PAGE_FIELDS,
+    attributesToRetrieve: [SERVED_QUOTE_FIELD],
   };
 }
 
@@ -243,7 +243,7 @@ async function checkEquivalence(apiUrl: string, meiliUrl: string, specs: QuerySp
     const api = await fetch(apiUrl + apiPath(s)).then((r) => r.json());
     const raw = await fetch(`${meiliUrl}/indexes/bench_quotes/search`, { method: 'POST', headers: rawRequest(s, key).headers, body: JSON.stringify(rawBody(s)) }).then((r) => r.json());
     const served = JSON.stringify(api.data);
-    const stored = JSON.stringify((raw.hits ?? []).map((hit: { quoteJson: string }) => JSON.parse(hit.quoteJson)));
+    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, unknown>) => hit[SERVED_QUOTE_FIELD]));
     if (served !== stored) throw new Error(`API and raw differ for ${apiPath(s)}: ${served.slice(0, 300)} vs ${stored.slice(0, 300)}`);
     if (raw.hits.length) nonEmpty++;
   }

@@ -6,7 +6,8 @@ import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
-import { servedJson, toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
+import { toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
+import { SERVED_QUOTE_FIELD, servedFor, servedQuotes, type ServedQuotes } from '../storage/served-quotes.ts';
 import type { Store } from '../storage/store.ts';
 import type { CitedQuote } from './citation.ts';
 
@@ -55,12 +56,16 @@ export class QueryService {
     return { hits: page.hits, total: exhaustiveTotal(count) ?? page.hits.length };
   }
 
-  /** A page of quotes as the JSON text of a QuotePage: the documents' rendered forms joined (see QuoteDoc.quoteJson). */
-  async searchQuotes(query: QuotesQuery): Promise<string> {
+  /**
+   * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is cut from
+   * Meilisearch's answer without parsing it (served-quotes.ts); any other offset, or documents written before they
+   * carried their served form, are rendered from the documents' fields.
+   */
+  async searchQuotes(query: QuotesQuery): Promise<Buffer> {
     const filters: string[] = [];
     if (query.speaker) {
       const resolved = await this.resolveSpeaker(query.speaker);
-      if (!resolved.ids.length) return JSON.stringify({ data: [], total: 0, limit: query.limit, offset: query.offset, suggestions: resolved.suggestions });
+      if (!resolved.ids.length) return Buffer.from(JSON.stringify({ data: [], total: 0, limit: query.limit, offset: query.offset, suggestions: resolved.suggestions }));
       filters.push(filterIn('speakerId', resolved.ids));
     }
     if (query.lang) {
@@ -81,17 +86,26 @@ export class QueryService {
       // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
       sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
       ...(query.lang && q && isSupportedLanguage(query.lang) ? { locales: [LANGUAGES[query.lang].iso6393] } : {}),
-      attributesToRetrieve: QUOTE_PAGE_FIELDS,
     };
     const requestedLang = query.fallback ? query.lang : undefined;
-    const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, query.limit, query.offset);
-    let data = hits.flatMap((doc) => (doc.quoteJson ? [servedJson({ quoteJson: doc.quoteJson, lang: doc.lang }, requestedLang)] : []));
-    if (data.length < hits.length) {
-      // Documents written before they carried their rendered form: this page is built from their fields.
-      const page = await this.exactPage<QuoteDoc>('quotes', q, { ...params, attributesToRetrieve: undefined }, query.limit, query.offset);
-      data = page.hits.map((doc) => JSON.stringify(toQuote(doc, requestedLang)));
+    const { limit, offset } = query;
+    const cut =
+      offset % limit === 0
+        ? servedQuotes(await this.store.searchQuotesAnswer(q, { ...params, hitsPerPage: limit, page: offset / limit + 1, attributesToRetrieve: [SERVED_QUOTE_FIELD] }))
+        : undefined;
+    const { quotes, total } = cut ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
+    const parts: Buffer[] = [PAGE_START];
+    for (const [i, quote] of quotes.entries()) {
+      if (i) parts.push(COMMA);
+      parts.push(...(cut ? servedFor(quote, requestedLang) : [quote]));
     }
-    return `{"data":[${data.join(',')}],"total":${total},"limit":${query.limit},"offset":${query.offset}}`;
+    parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`));
+    return Buffer.concat(parts);
+  }
+
+  private async renderedQuotes(q: string, params: SearchParams, limit: number, offset: number, requestedLang: string | undefined): Promise<ServedQuotes> {
+    const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, limit, offset);
+    return { quotes: hits.map((doc) => Buffer.from(JSON.stringify(toQuote(doc, requestedLang)))), total };
   }
 
   async getQuote(id: string): Promise<Quote | undefined> {
@@ -178,8 +192,8 @@ export class QueryService {
   }
 }
 
-/** What a page of quotes needs from Meilisearch: the rendered quotes, and their language for fallback marks. */
-export const QUOTE_PAGE_FIELDS: Array<keyof QuoteDoc & string> = ['quoteJson', 'lang'];
+const PAGE_START = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
 
 type SpeakerResolution = { ids: string[]; suggestions?: SpeakerRef[] };
 const MAX_RESOLUTIONS = 10_000;

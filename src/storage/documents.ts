@@ -31,10 +31,10 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it (JSON of the Quote schema), rendered each time the document is written: a page of
-   * search results is these joined, instead of every field parsed and serialized again on each request.
+   * The quote as the API serves it, rendered each time the document is written: a page of search results is these
+   * objects' bytes as Meilisearch sends them, never parsed and serialized again by the API (served-quotes.ts).
    */
-  quoteJson?: string;
+  quote?: Quote;
 }
 
 /** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
@@ -64,12 +64,7 @@ export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
 
 /** The document as it is written: with its served form rendered from its current fields. */
 export function rendered(doc: QuoteDoc): QuoteDoc {
-  return { ...doc, quoteJson: JSON.stringify(toQuote(doc)) };
-}
-
-/** A rendered quote as served for `requestedLang`: the same object, marked when it stands in for another language. */
-export function servedJson(doc: { quoteJson: string; lang: string }, requestedLang?: string): string {
-  return requestedLang && doc.lang !== requestedLang ? `${doc.quoteJson.slice(0, -1)},"fallback":true}` : doc.quoteJson;
+  return { ...doc, quote: toQuote(doc) };
 }
 
 /** An article as stored in the `articles` index: metadata and the signals linking needs, not the text. */

@@ -128,7 +128,12 @@ export class Store {
 
   search<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams) {
     const target = index === 'quotes' ? this.quotes : this.speakers;
-    return guarded(() => this.post<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
+    return guarded(() => this.post.json<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
+  }
+
+  /** A search of the quotes as Meilisearch answered it, unparsed: pages of served quotes are relayed (served-quotes.ts). */
+  searchQuotesAnswer(q: string, params: SearchParams): Promise<Buffer> {
+    return guarded(() => this.post.bytes(`/indexes/${this.quotes.uid}/search`, { q, ...params }));
   }
 
   /** What a speaker's quotes say about them: names per language, roles, languages, count. */
@@ -185,7 +190,7 @@ export class Store {
   private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string): Promise<T[]> {
     const out: T[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await guarded(() => this.post<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, { filter, limit: PAGE, offset }));
+      const page = await guarded(() => this.post.json<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, { filter, limit: PAGE, offset }));
       out.push(...page.results);
       if (page.results.length < PAGE) return out;
     }

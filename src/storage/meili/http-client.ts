@@ -30,10 +30,12 @@ interface Exchange {
   body?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Resolve with the answer's bytes as they came, not parsed (a non-2xx answer is still read as Meilisearch's error). */
+  bytes?: boolean;
 }
 
 /** One request, its JSON answer; a non-2xx answer rejects with Meilisearch's own error. */
-function exchange({ options, protocol, body, signal, timeoutMs }: Exchange): Promise<unknown> {
+function exchange({ options, protocol, body, signal, timeoutMs, bytes }: Exchange): Promise<unknown> {
   return new Promise((settleOk, settleError) => {
     const abort = () => {
       request.destroy();
@@ -55,15 +57,17 @@ function exchange({ options, protocol, body, signal, timeoutMs }: Exchange): Pro
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
       response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const answer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        const status = response.statusCode ?? 500;
+        const ok = status >= 200 && status < 300;
+        if (ok && bytes) return resolve(answer);
         let parsed: unknown;
         try {
-          parsed = text === '' ? undefined : JSON.parse(text);
+          parsed = answer.length === 0 ? undefined : JSON.parse(answer.toString('utf8'));
         } catch (error) {
           return reject(error);
         }
-        const status = response.statusCode ?? 500;
-        if (status >= 200 && status < 300) return resolve(parsed);
+        if (ok) return resolve(parsed);
         reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as never));
       });
     });
@@ -95,7 +99,10 @@ export function createHttpClient() {
 }
 
 export interface JsonPoster {
-  <T>(path: string, body: object): Promise<T>;
+  /** The answer parsed. */
+  json<T>(path: string, body: object): Promise<T>;
+  /** The answer's bytes, for a caller that relays them instead of parsing them. */
+  bytes(path: string, body: object): Promise<Buffer>;
 }
 
 /**
@@ -107,6 +114,10 @@ export function createJsonPoster({ host, apiKey, timeoutMs }: { host: string; ap
   const protocol = protocolOf(base);
   const prefix = base.pathname.replace(/\/$/, '');
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  return <T>(path: string, body: object) =>
-    exchange({ options: requestOptions(base, 'POST', headers, `${prefix}${path}`), protocol, body: JSON.stringify(body), timeoutMs }) as Promise<T>;
+  const post = (path: string, body: object, bytes: boolean) =>
+    exchange({ options: requestOptions(base, 'POST', headers, `${prefix}${path}`), protocol, body: JSON.stringify(body), timeoutMs, bytes });
+  return {
+    json: <T>(path: string, body: object) => post(path, body, false) as Promise<T>,
+    bytes: (path: string, body: object) => post(path, body, true) as Promise<Buffer>,
+  };
 }

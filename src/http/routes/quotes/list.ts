@@ -14,7 +14,7 @@ const listQuotes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) => {
       const page = await app.services.queries.searchQuotes(request.query);
-      // The page's JSON text, a QuotePage already: Fastify sends a string as it is, without serializing it again.
+      // The page's JSON bytes, a QuotePage already: Fastify sends a Buffer as it is, without serializing it again.
       return reply.type('application/json; charset=utf-8').send(page as unknown as QuotePage);
     },
   });

@@ -1,0 +1,112 @@
+import t from 'tap';
+import fc from 'fast-check';
+import { SERVED_QUOTE_FIELD, servedFor, servedQuotes } from '../../src/storage/served-quotes.ts';
+import { rendered, toQuote, type QuoteDoc } from '../../src/storage/documents.ts';
+import { QueryService } from '../../src/service/queries.ts';
+import { buildServices } from '../helpers/build.ts';
+
+/** Strings that look like the structure the cut searches for, to be found inside values and left alone. */
+const LOOKALIKES = ['{"quote":{', '],"query":', '"lang":"vi"', '}},{"quote":', '{}', '\\"', '\u2028', '𝔢', '</script>', ']'];
+
+function quoteDoc(n: number, text: string, lang = 'en'): QuoteDoc {
+  const doc = {
+    id: `q${n}`,
+    articleId: `a${n}`,
+    seq: 0,
+    lang,
+    text,
+    [`text_${lang}`]: text,
+    speakerId: 'jane-roe',
+    speakerName: `Jane ${text.slice(0, 8)}`,
+    attributionMethod: 'explicit',
+    attributionConfidence: 0.95,
+    start: 0,
+    end: text.length,
+    title: text,
+    publishedAt: '2025-01-02T00:00:00.000Z',
+    publishedTs: Date.parse('2025-01-02') + n,
+    translated: false,
+    clusterId: `c${n}`,
+    original: true,
+    linkConfidence: 1,
+    links: [],
+    clusterLangs: [lang],
+    translations: [{ id: `q${n}x`, lang: 'vi', text: `${text} "lang":"${lang}"`, original: false, articleId: `b${n}` }],
+  };
+  return doc as QuoteDoc;
+}
+
+/** A page-mode answer as Meilisearch writes it, for hits holding `fields`. */
+function answer(hits: object[], meta: { query?: string; hitsPerPage: number; page: number; totalHits: number }): Buffer {
+  const { query = '', hitsPerPage, page, totalHits } = meta;
+  return Buffer.from(JSON.stringify({ hits, query, processingTimeMs: 1, hitsPerPage, page, totalPages: Math.ceil(totalHits / hitsPerPage), totalHits }));
+}
+
+const served = (n: number, text = `quote ${n}`) => ({ [SERVED_QUOTE_FIELD]: toQuote(quoteDoc(n, text)) });
+
+t.test('cuts each served quote out byte for byte, whatever its strings hold', async (t) => {
+  const hits = LOOKALIKES.map((text, n) => served(n, text));
+  const cut = servedQuotes(answer(hits, { query: '],"query":"x', hitsPerPage: 20, page: 1, totalHits: hits.length }));
+  t.ok(cut);
+  t.equal(cut!.total, hits.length);
+  t.same(
+    cut!.quotes.map((q) => q.toString()),
+    hits.map((h) => JSON.stringify(h[SERVED_QUOTE_FIELD])),
+  );
+});
+
+t.test('a hit without its served form, first, between or last, refuses the cut', async (t) => {
+  const three = [served(1), served(2), served(3)];
+  for (const at of [0, 1, 2]) {
+    const hits = three.map((h, k) => (k === at ? {} : h));
+    t.equal(servedQuotes(answer(hits, { hitsPerPage: 3, page: 1, totalHits: 3 })), undefined, `missing at ${at}`);
+  }
+  t.equal(servedQuotes(answer([{}, {}], { hitsPerPage: 2, page: 1, totalHits: 2 })), undefined, 'all missing');
+});
+
+t.test('the number of hits expected follows the page: a short last page, an empty one past the end', async (t) => {
+  t.equal(servedQuotes(answer([served(1)], { hitsPerPage: 2, page: 3, totalHits: 5 }))?.quotes.length, 1);
+  t.same(servedQuotes(answer([], { hitsPerPage: 2, page: 4, totalHits: 5 })), { quotes: [], total: 5 });
+  t.same(servedQuotes(answer([], { hitsPerPage: 2, page: 1, totalHits: 0 })), { quotes: [], total: 0 });
+});
+
+t.test('answers of another shape are refused, not misread', async (t) => {
+  const offsetMode = Buffer.from(JSON.stringify({ hits: [served(1)], query: '', processingTimeMs: 1, limit: 20, offset: 0, estimatedTotalHits: 1 }));
+  t.equal(servedQuotes(offsetMode), undefined, 'offset mode has no exact total');
+  t.equal(servedQuotes(Buffer.from(JSON.stringify({ query: '', hits: [served(1)], hitsPerPage: 1, page: 1, totalHits: 1 }))), undefined, 'hits not first');
+  t.equal(servedQuotes(Buffer.from(JSON.stringify({ hits: [{ id: 'q1' }], query: '', hitsPerPage: 1, page: 1, totalHits: 1 }))), undefined, 'another field');
+  for (const bytes of ['', '{', '{"hits":[', '{"hits":[],"query":', '{"hits":[],"query":"",', '\u0000\u00ff']) {
+    t.equal(servedQuotes(Buffer.from(bytes)), undefined, JSON.stringify(bytes));
+  }
+});
+
+t.test('a quote stands in for another language with the fallback mark, judged by its own lang only', async (t) => {
+  const quote = Buffer.from(JSON.stringify(toQuote(quoteDoc(1, 'x "lang":"fr"', 'vi'))));
+  t.same(Buffer.concat(servedFor(quote, undefined)), quote, 'no language asked');
+  t.same(Buffer.concat(servedFor(quote, 'vi')), quote, 'in the language asked');
+  t.same(JSON.parse(Buffer.concat(servedFor(quote, 'fr')).toString()), toQuote(quoteDoc(1, 'x "lang":"fr"', 'vi'), 'fr'), 'standing in for fr');
+});
+
+t.test('random texts: every cut equals the quotes it was made from', async () => {
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...LOOKALIKES, 'a', ' '), maxLength: 12 }));
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
+      const hits = texts.map((x, n) => served(n, x));
+      const cut = servedQuotes(answer(hits, { hitsPerPage: 8, page: 1, totalHits: hits.length }));
+      return cut !== undefined && cut.quotes.every((q, n) => q.toString() === JSON.stringify(hits[n][SERVED_QUOTE_FIELD]));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+t.test('through Meilisearch: pages of quotes holding the lookalikes equal their documents rendered', async (t) => {
+  const services = await buildServices(t);
+  const queries = new QueryService(services.store);
+  const docs = LOOKALIKES.map((text, n) => quoteDoc(n, `${text} ${n}`, n % 2 ? 'vi' : 'en'));
+  await services.store.write({ quotes: docs.map(rendered) });
+  const newestFirst = [...docs].sort((a, b) => b.publishedTs! - a.publishedTs!);
+  const page = JSON.parse((await queries.searchQuotes({ limit: 4, offset: 4, fallback: false })).toString());
+  t.same(page, { data: newestFirst.slice(4, 8).map((doc) => toQuote(doc)), total: docs.length, limit: 4, offset: 4 });
+  const all = JSON.parse((await queries.searchQuotes({ limit: 20, offset: 0, lang: 'vi', fallback: true })).toString());
+  t.same(all.data, newestFirst.map((doc) => toQuote(doc, 'vi')), 'originals in en stand in for vi, marked');
+});
