@@ -19,7 +19,7 @@ export class MeiliTransportError extends Error {
   override name = 'MeiliTransportError';
 }
 
-function protocolOf(url: URL): Protocol {
+export function protocolOf(url: URL): Protocol {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Meilisearch URL must be http or https, not ${url.protocol}`);
   return url.protocol;
 }
@@ -35,7 +35,7 @@ interface Exchange {
 }
 
 /** One request, its JSON answer; a non-2xx answer rejects with Meilisearch's own error. */
-function exchange({ options, protocol, body, signal, timeoutMs, bytes }: Exchange): Promise<unknown> {
+export function exchange({ options, protocol, body, signal, timeoutMs, bytes }: Exchange): Promise<unknown> {
   return new Promise((settleOk, settleError) => {
     const abort = () => {
       request.destroy();
@@ -57,30 +57,36 @@ function exchange({ options, protocol, body, signal, timeoutMs, bytes }: Exchang
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
       response.on('end', () => {
-        const answer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        const status = response.statusCode ?? 500;
-        const ok = status >= 200 && status < 300;
-        if (ok && bytes) return resolve(answer);
-        let parsed: unknown;
         try {
-          parsed = answer.length === 0 ? undefined : JSON.parse(answer.toString('utf8'));
+          resolve(readAnswer(response.statusCode ?? 500, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), bytes));
         } catch (error) {
-          return reject(error);
+          reject(error);
         }
-        if (ok) return resolve(parsed);
-        reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as never));
       });
     });
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
     // A frozen server must not hang the caller: no byte for this long ends the request.
     if (timeoutMs) request.setTimeout(timeoutMs, () => request.destroy(new MeiliTransportError(`Meilisearch timed out after ${timeoutMs} ms`)));
-    request.on('error', (error) => reject(error instanceof MeiliTransportError ? error : new MeiliTransportError(`Meilisearch unreachable: ${error.message}`, { cause: error })));
+    request.on('error', (error) => reject(asTransportError(error)));
     request.end(body);
   });
 }
 
-function requestOptions(url: URL, method: string, headers: Record<string, string>, path = `${url.pathname}${url.search}`): http.RequestOptions {
+export function asTransportError(error: Error): MeiliTransportError {
+  return error instanceof MeiliTransportError ? error : new MeiliTransportError(`Meilisearch unreachable: ${error.message}`, { cause: error });
+}
+
+/** A 2xx answer parsed (or its bytes, when asked for); any other throws Meilisearch's own error from its body. */
+export function readAnswer(status: number, answer: Buffer, bytes = false): unknown {
+  const ok = status >= 200 && status < 300;
+  if (ok && bytes) return answer;
+  const parsed: unknown = answer.length === 0 ? undefined : JSON.parse(answer.toString('utf8'));
+  if (ok) return parsed;
+  throw new MeilisearchApiError(new Response(null, { status }), parsed as never);
+}
+
+export function requestOptions(url: URL, method: string, headers: Record<string, string>, path = `${url.pathname}${url.search}`): http.RequestOptions {
   return { hostname: url.hostname, port: url.port || undefined, path, method, headers };
 }
 
@@ -95,29 +101,5 @@ export function createHttpClient() {
       body: typeof init.body === 'string' ? init.body : undefined,
       signal: init.signal ?? undefined,
     });
-  };
-}
-
-export interface JsonPoster {
-  /** The answer parsed. */
-  json<T>(path: string, body: object): Promise<T>;
-  /** The answer's bytes, for a caller that relays them instead of parsing them. */
-  bytes(path: string, body: object): Promise<Buffer>;
-}
-
-/**
- * POSTs JSON to Meilisearch with everything but the body prepared once: the read path of every API request, where the
- * client library's per-call URL, Headers and AbortController work was a tenth of the API's CPU.
- */
-export function createJsonPoster({ host, apiKey, timeoutMs }: { host: string; apiKey: string; timeoutMs: number }): JsonPoster {
-  const base = new URL(host);
-  const protocol = protocolOf(base);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  const post = (path: string, body: object, bytes: boolean) =>
-    exchange({ options: requestOptions(base, 'POST', headers, `${prefix}${path}`), protocol, body: JSON.stringify(body), timeoutMs, bytes });
-  return {
-    json: <T>(path: string, body: object) => post(path, body, false) as Promise<T>,
-    bytes: (path: string, body: object) => post(path, body, true) as Promise<Buffer>,
   };
 }
