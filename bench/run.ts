@@ -243,7 +243,7 @@ async function checkEquivalence(apiUrl: string, meiliUrl: string, specs: QuerySp
     const api = await fetch(apiUrl + apiPath(s)).then((r) => r.json());
     const raw = await fetch(`${meiliUrl}/indexes/bench_quotes/search`, { method: 'POST', headers: rawRequest(s, key).headers, body: JSON.stringify(rawBody(s)) }).then((r) => r.json());
     const served = JSON.stringify(api.data);
-    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, unknown>) => hit[SERVED_QUOTE_FIELD]));
+    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, string>) => JSON.parse(hit[SERVED_QUOTE_FIELD])));
     if (served !== stored) throw new Error(`API and raw differ for ${apiPath(s)}: ${served.slice(0, 300)} vs ${stored.slice(0, 300)}`);
     if (raw.hits.length) nonEmpty++;
   }

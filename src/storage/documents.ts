@@ -31,10 +31,11 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it, rendered each time the document is written: a page of search results is these
-   * objects' bytes as Meilisearch sends them, never parsed and serialized again by the API (served-quotes.ts).
+   * The quote as the API serves it (JSON of the Quote schema), rendered each time the document is written: a page of
+   * search results is these texts unescaped from Meilisearch's answer, never parsed and serialized again
+   * (served-quotes.ts).
    */
-  quote?: Quote;
+  quoteJson?: string;
 }
 
 /** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
@@ -64,7 +65,7 @@ export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
 
 /** The document as it is written: with its served form rendered from its current fields. */
 export function rendered(doc: QuoteDoc): QuoteDoc {
-  return { ...doc, quote: toQuote(doc) };
+  return { ...doc, quoteJson: JSON.stringify(toQuote(doc)) };
 }
 
 /** An article as stored in the `articles` index: metadata and the signals linking needs, not the text. */

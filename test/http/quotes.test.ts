@@ -159,9 +159,9 @@ t.test('quotes stored before documents carried their served form are served the 
   const before = await Promise.all(urls.map(async (url) => (await app.inject(url)).body));
   // Rewrite one article's quotes without the served form, around the Store, as a previous version wrote them.
   const docs = await services.store.quotesOfArticles(['vi-trung']);
-  t.ok(docs.length > 0 && docs.every((doc) => typeof doc.quote === 'object'), 'stored quotes carry their served form');
-  await services.store.quotes.addDocuments(docs.map(({ quote: _served, ...fields }) => fields)).waitTask();
+  t.ok(docs.length > 0 && docs.every((doc) => typeof doc.quoteJson === 'string'), 'stored quotes carry their served form');
+  await services.store.quotes.addDocuments(docs.map(({ quoteJson: _served, ...fields }) => fields)).waitTask();
   const stripped = await services.store.quotesOfArticles(['vi-trung']);
-  t.ok(stripped.every((doc) => doc.quote === undefined), 'the served form is gone');
+  t.ok(stripped.every((doc) => doc.quoteJson === undefined), 'the served form is gone');
   for (const [k, url] of urls.entries()) t.same(JSON.parse((await app.inject(`${url}&again=1`)).body), JSON.parse(before[k]), url);
 });
