@@ -57,7 +57,7 @@ export class QueryService {
   }
 
   /**
-   * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is cut from
+   * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is read out of
    * Meilisearch's answer without parsing it (served-quotes.ts); any other offset, or documents written before they
    * carried their served form, are rendered from the documents' fields.
    */
@@ -89,15 +89,15 @@ export class QueryService {
     };
     const requestedLang = query.fallback ? query.lang : undefined;
     const { limit, offset } = query;
-    const cut =
+    const fromAnswer =
       offset % limit === 0
         ? servedQuotes(await this.store.searchQuotesAnswer(q, { ...params, hitsPerPage: limit, page: offset / limit + 1, attributesToRetrieve: [SERVED_QUOTE_FIELD] }))
         : undefined;
-    const { quotes, total } = cut ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
+    const { quotes, total } = fromAnswer ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
     const parts: Buffer[] = [PAGE_START];
     for (const [i, quote] of quotes.entries()) {
       if (i) parts.push(COMMA);
-      parts.push(...(cut ? servedFor(quote, requestedLang) : [quote]));
+      parts.push(...(fromAnswer ? servedFor(quote, requestedLang) : [quote]));
     }
     parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`));
     return Buffer.concat(parts);

@@ -131,7 +131,7 @@ export class Store {
     return guarded(() => this.post.json<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
   }
 
-  /** A search of the quotes as Meilisearch answered it, unparsed: pages of served quotes are relayed (served-quotes.ts). */
+  /** A search of the quotes as Meilisearch answered it, unparsed: pages of served quotes are read out of it (served-quotes.ts). */
   searchQuotesAnswer(q: string, params: SearchParams): Promise<Buffer> {
     return guarded(() => this.post.bytes(`/indexes/${this.quotes.uid}/search`, { q, ...params }));
   }

@@ -46,11 +46,11 @@ const served = (n: number, text = `quote ${n}`) => ({ [SERVED_QUOTE_FIELD]: JSON
 
 t.test('reads each served quote out byte for byte, whatever its strings hold', async (t) => {
   const hits = LOOKALIKES.map((text, n) => served(n, text));
-  const cut = servedQuotes(answer(hits, { query: '],"query":"x', hitsPerPage: 20, page: 1, totalHits: 40 }));
-  t.ok(cut);
-  t.equal(cut!.total, 40);
+  const read = servedQuotes(answer(hits, { query: '],"query":"x', hitsPerPage: 20, page: 1, totalHits: 40 }));
+  t.ok(read);
+  t.equal(read!.total, 40);
   t.same(
-    cut!.quotes.map((q) => q.toString()),
+    read!.quotes.map((q) => q.toString()),
     hits.map((h) => h[SERVED_QUOTE_FIELD]),
   );
 });
@@ -90,13 +90,13 @@ t.test('a quote stands in for another language with the fallback mark, judged by
   t.same(JSON.parse(Buffer.concat(servedFor(quote, 'fr')).toString()), toQuote(quoteDoc(1, 'x "lang":"fr"', 'vi'), 'fr'), 'standing in for fr');
 });
 
-t.test('random texts: every cut equals the quotes it was made from', async () => {
+t.test('random texts: every page read gives back the quotes it was made from', async () => {
   const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...LOOKALIKES, 'a', ' '), maxLength: 12 }));
   fc.assert(
     fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
       const hits = texts.map((x, n) => served(n, x));
-      const cut = servedQuotes(answer(hits, { hitsPerPage: 8, page: 1, totalHits: hits.length }));
-      return cut !== undefined && cut.quotes.length === hits.length && cut.quotes.every((q, n) => q.toString() === hits[n][SERVED_QUOTE_FIELD]);
+      const read = servedQuotes(answer(hits, { hitsPerPage: 8, page: 1, totalHits: hits.length }));
+      return read !== undefined && read.quotes.length === hits.length && read.quotes.every((q, n) => q.toString() === hits[n][SERVED_QUOTE_FIELD]);
     }),
     { numRuns: 2000 },
   );
