@@ -155,9 +155,14 @@ async function bulkLoad(store: Store, from: number, to: number, pool: ReturnType
     tasks.push(await store.articles.addDocuments(articles));
   }
   tasks.push(await store.speakers.addDocuments(speakerDocuments(pool, to)));
+  // Polled here rather than with the client library's waitForTask, whose long waits pile listeners on one AbortSignal.
   for (const task of tasks) {
-    const done = await store.client.tasks.waitForTask(task.taskUid, { timeout: 1_800_000, interval: 200 });
-    if (done.status !== 'succeeded') throw new Error(`bulk load task ${done.uid} ${done.status}: ${done.error?.message}`);
+    for (;;) {
+      const done = await store.client.tasks.getTask(task.taskUid);
+      if (done.status === 'succeeded') break;
+      if (done.status === 'failed' || done.status === 'canceled') throw new Error(`bulk load task ${done.uid} ${done.status}: ${done.error?.message}`);
+      await sleep(200);
+    }
   }
   log(`bulk-loaded articles ${from}–${to} in ${round((performance.now() - started) / 1000)} s`);
 }
