@@ -136,3 +136,15 @@ t.test('malformed answers are transport errors: more bytes than framed, an endle
   const head = await createJsonPoster({ host: endless.url, apiKey: 'k', timeoutMs: 2_000 }).json('/a', {}).catch((e: unknown) => e);
   t.ok(head instanceof MeiliTransportError, 'endless head');
 });
+
+t.test('a burst waits for the connections there are, past the limit', async (t) => {
+  const { url, seen } = await peer(t, (request, _n, socket) => {
+    // answered a little later, so the burst really overlaps
+    setTimeout(() => socket.write(ok(JSON.stringify({ echo: request.slice(request.indexOf('\r\n\r\n') + 4) }))), 20);
+    return undefined;
+  });
+  const post = createJsonPoster({ host: url, apiKey: 'k', timeoutMs: 2_000, maxConnections: 2 });
+  const answers = await Promise.all(Array.from({ length: 7 }, (_, k) => post.json<{ echo: string }>('/a', { k })));
+  t.same(answers.map((a) => JSON.parse(a.echo).k), [0, 1, 2, 3, 4, 5, 6]);
+  t.equal(seen.connections, 2);
+});

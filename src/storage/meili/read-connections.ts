@@ -27,6 +27,8 @@ class StaleConnection extends Error {}
 const HEAD_END = Buffer.from('\r\n\r\n');
 const MAX_HEAD_BYTES = 16 * 1024;
 const MAX_IDLE_CONNECTIONS = 32;
+/** Beyond this many open at once, a request waits for one to come free: a burst must not open a socket each. */
+const MAX_CONNECTIONS = 128;
 
 class Connection {
   private readonly socket: net.Socket;
@@ -38,7 +40,7 @@ class Connection {
   private used = false;
   closed = false;
 
-  constructor(host: string, port: number, timeoutMs: number) {
+  constructor(host: string, port: number, timeoutMs: number, private readonly onClosed: () => void) {
     this.socket = net.connect({ host, port });
     this.socket.setNoDelay(true);
     // No byte for this long ends the request (a frozen server must not hang the caller), and idle sockets with it.
@@ -100,6 +102,7 @@ class Connection {
     if (this.closed) return;
     this.closed = true;
     this.socket.destroy();
+    this.onClosed();
     const waiting = this.waiting;
     this.waiting = undefined;
     waiting?.reject(error ?? new MeiliTransportError('Meilisearch closed the connection'), dropped);
@@ -126,7 +129,17 @@ function frame(head: string, bodyStart: number): { bodyStart: number; length: nu
  * POSTs JSON to Meilisearch with everything but the body prepared once, over the read path's own connections (plain
  * HTTP) or node:http (HTTPS).
  */
-export function createJsonPoster({ host, apiKey, timeoutMs }: { host: string; apiKey: string; timeoutMs: number }): JsonPoster {
+export function createJsonPoster({
+  host,
+  apiKey,
+  timeoutMs,
+  maxConnections = MAX_CONNECTIONS,
+}: {
+  host: string;
+  apiKey: string;
+  timeoutMs: number;
+  maxConnections?: number;
+}): JsonPoster {
   const base = new URL(host);
   const protocol = protocolOf(base);
   const prefix = base.pathname.replace(/\/$/, '');
@@ -138,14 +151,30 @@ export function createJsonPoster({ host, apiKey, timeoutMs }: { host: string; ap
   const port = Number(base.port || 80);
   const head = `Host: ${base.host}\r\nAuthorization: Bearer ${apiKey}\r\nContent-Type: application/json\r\n`;
   const idle: Connection[] = [];
+  const waiting: Array<() => void> = [];
+  let open = 0;
+  const closed = () => {
+    open--;
+    waiting.shift()?.();
+  };
+  const take = async (fresh: boolean): Promise<Connection> => {
+    for (;;) {
+      for (let connection; !fresh && (connection = idle.pop()); ) if (connection.idle) return connection;
+      if (open < maxConnections) {
+        open++;
+        return new Connection(base.hostname, port, timeoutMs, closed);
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
   const send = async (request: string, fresh = false): Promise<Answer | undefined> => {
-    let connection: Connection | undefined;
-    while (!fresh && (connection = idle.pop()) && !connection.idle);
-    if (!connection?.idle) connection = new Connection(base.hostname, port, timeoutMs);
+    const connection = await take(fresh);
     try {
       const answer = await connection.send(request);
-      if (answer && connection.idle && idle.length < MAX_IDLE_CONNECTIONS) idle.push(connection);
-      else if (answer) connection.close();
+      if (answer && connection.idle && idle.length < MAX_IDLE_CONNECTIONS) {
+        idle.push(connection);
+        waiting.shift()?.();
+      } else if (answer) connection.close();
       return answer;
     } catch (error) {
       if (error instanceof StaleConnection) return send(request, true);
