@@ -71,22 +71,22 @@ t.test('a bare nationality noun points back at the person the article described 
 });
 
 t.test('a role in apposition after a titled name is kept with the title', async (t) => {
-  const vi = [
-    'Tiền vệ Đỗ Thành Nam, đội trưởng của CLB Sông Lam Nghệ An, đã trở lại tập luyện sau chấn thương.',
-    'HLV Marco Bellini cho biết toàn đội đã sẵn sàng.',
-    '"Tôi đã sẵn sàng cho trận đấu cuối tuần" - đội trưởng này khẳng định.',
-  ].join('\n');
-  t.same(speakers(vi, 'vi'), ['Đỗ Thành Nam']);
-  const en = [
-    'Midfielder Jack Hale, the club captain, returned to training on Tuesday.',
-    'Manager Tom Ellery said the squad was fit.',
-    '"We owe the fans a performance," the captain said.',
-  ].join('\n');
-  t.same(speakers(en, 'en'), ['Jack Hale']);
-  const fr = [
-    'Le milieu de terrain Lucas Perrin, capitaine de l\'équipe, a repris l\'entraînement mardi.',
-    'Le sélectionneur Marc Vidal a confirmé sa présence.',
-    '« Nous devons une victoire aux supporters », a lancé le capitaine.',
-  ].join('\n');
-  t.same(speakers(fr, 'fr'), ['Lucas Perrin']);
+  const cases: Array<[lang: string, lines: string[], speaker: string]> = [
+    ['vi', [
+      'Tiền vệ Đỗ Thành Nam, đội trưởng của CLB Sông Lam Nghệ An, đã trở lại tập luyện sau chấn thương.',
+      'HLV Marco Bellini cho biết toàn đội đã sẵn sàng.',
+      '"Tôi đã sẵn sàng cho trận đấu cuối tuần" - đội trưởng này khẳng định.',
+    ], 'Đỗ Thành Nam'],
+    ['en', [
+      'Midfielder Jack Hale, the club captain, returned to training on Tuesday.',
+      'Manager Tom Ellery said the squad was fit.',
+      '"We owe the fans a performance," the captain said.',
+    ], 'Jack Hale'],
+    ['fr', [
+      'Le milieu de terrain Lucas Perrin, capitaine de l\'équipe, a repris l\'entraînement mardi.',
+      'Le sélectionneur Marc Vidal a confirmé sa présence.',
+      '« Nous devons une victoire aux supporters », a lancé le capitaine.',
+    ], 'Lucas Perrin'],
+  ];
+  for (const [lang, lines, speaker] of cases) t.same(speakers(lines.join('\n'), lang), [speaker], lang);
 });
