@@ -38,9 +38,9 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     ...fastifyOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  // Responses are built by typed mappers (toQuote, toSpeaker; quote pages join what toQuote rendered at write time)
-  // and their shape is pinned by the tests and the typed client; re-validating every response with zod cost a fifth
-  // of the API's throughput.
+  // Responses are built by typed mappers (toQuote, toSpeaker; quote pages are read out of what toQuote rendered at
+  // write time) and their shape is pinned by the tests and the typed client; re-validating every response with zod
+  // cost a fifth of the API's throughput.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('services', services);
 
