@@ -1,22 +1,14 @@
 import { slug } from '../text/fold.ts';
-import { ALL_PROFILES, GENERIC_PROFILE } from './languages/index.ts';
-import { PhraseMatcher } from './extract/lexicon.ts';
-import { tokenKey, tokenize } from './extract/tokens.ts';
+import { GENERIC_PROFILE, HONORIFIC_WORDS } from './languages/index.ts';
+import { PhraseMatcher, sharedSurnames } from './extract/lexicon.ts';
+import { tokenize } from './extract/tokens.ts';
 
 export { languageProfile } from './languages/index.ts';
 
 // Honorifics and titles of every language: a name reaches us spelt by any outlet (`Bapak Le Hoai Trung`, `Ông Lê Hoài Trung`).
-const undotted = (w: string) => w.replace(/\.$/, '');
-const prefixes = new PhraseMatcher<true>(
-  [
-    ...ALL_PROFILES.flatMap((p) => p.honorifics.map((h) => undotted(h.word))),
-    ...GENERIC_PROFILE.titles,
-    ...GENERIC_PROFILE.titleWords,
-  ].map((w): [string, true] => [w, true]),
-);
+const prefixes = new PhraseMatcher<true>([...HONORIFIC_WORDS, ...GENERIC_PROFILE.titles, ...GENERIC_PROFILE.titleWords].map((w): [string, true] => [w, true]));
 // `des`, `of` belong to a title only between its words (`Ministre des Affaires étrangères`); `Le`, `To` start names.
 const connectors = new PhraseMatcher<true>(GENERIC_PROFILE.titleConnectors.map((w): [string, true] => [w, true]));
-const surnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
 
 /** The name without the honorifics and titles in front of it; diacritics and the spelling otherwise kept. */
 export function stripHonorifics(name: string): string {
@@ -27,7 +19,7 @@ export function stripHonorifics(name: string): string {
   while (first < tokens.length - 1) {
     const prefix = prefixes.match(text, tokens, first, tokens.length - 1);
     // `Phó Đức Lâm`: a family name that is also a title word, with no title after it, starts the name.
-    const familyName = prefix?.length === 1 && surnames.has(tokens[first].key) && !prefixes.match(text, tokens, first + 1, tokens.length - 1);
+    const familyName = prefix?.length === 1 && sharedSurnames.has(tokens[first].key) && !prefixes.match(text, tokens, first + 1, tokens.length - 1);
     if (prefix && !familyName) {
       first += prefix.length;
       continue;

@@ -1,6 +1,6 @@
 import { PhraseMatcher } from '../ingestion/extract/lexicon.ts';
 import { tokenize } from '../ingestion/extract/tokens.ts';
-import { ALL_PROFILES } from '../ingestion/languages/index.ts';
+import { GENERIC_PROFILE, HONORIFIC_WORDS } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 
 // 1.000 / 1,000 / 1 000 / 1 000 (narrow no-break) are the same thousand; a lone separator followed by other than
@@ -31,10 +31,9 @@ const SENTENCE_START = /(^|[.!?:;"“”«»„\n]\s*|[-–—]\s+)$/;
 
 // Titles and honorifics of every language, with the words that build a title after its head. A translation changes
 // them (`President` / `Chủ tịch` / `Presiden`) and keeps the name after them.
-const undotted = (w: string) => w.replace(/\.$/, '');
-const flagged = (words: string[]): [string, true][] => [...new Set(words)].map((w) => [w, true]);
-const titleHeads = new PhraseMatcher(flagged(ALL_PROFILES.flatMap((p) => [...p.titles, ...p.honorifics.map((h) => undotted(h.word))])));
-const titleWords = new PhraseMatcher(flagged(ALL_PROFILES.flatMap((p) => p.titleWords)));
+const flagged = (words: readonly string[]): [string, true][] => [...new Set(words)].map((w) => [w, true]);
+const titleHeads = new PhraseMatcher(flagged([...GENERIC_PROFILE.titles, ...HONORIFIC_WORDS]));
+const titleWords = new PhraseMatcher(flagged(GENERIC_PROFILE.titleWords));
 /** Longest lookahead past a capitalised run that a title may need: `Tổng Bí` is the start of `Tổng Bí thư`. */
 const TITLE_LOOKAHEAD = 24;
 

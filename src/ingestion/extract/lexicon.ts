@@ -87,7 +87,8 @@ export interface Lexicon {
 
 const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
-const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
+/** Family names of every language: names travel with the people, not the language of the article. */
+export const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
 
 export function lexiconFor(lang: string): Lexicon {
   const profile = languageProfile(lang);

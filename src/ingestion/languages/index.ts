@@ -65,3 +65,6 @@ export function speakerLanguage(name: string): string | undefined {
   const letters = name.normalize('NFC').toLowerCase();
   return Object.values(LANGUAGES).find((p) => p.distinctiveLetters && [...letters].some((c) => p.distinctiveLetters!.includes(c)))?.code;
 }
+
+/** The honorifics of every language as words, without the full stop an abbreviation may carry (`Dr.` → `Dr`). */
+export const HONORIFIC_WORDS: readonly string[] = [...new Set(GENERIC_PROFILE.honorifics.map((h) => h.word.replace(/\.$/, '')))];
