@@ -162,9 +162,9 @@ export class QueryService {
     const folded = fold(name);
     if (!folded) return { ids: [], suggestions: [] };
     const byName = await this.store.speakersByFoldedName([folded]);
-    if (byName.length) return { ids: byName.map((s) => s.id) };
+    if (byName.length) return { ids: await this.withSurname(byName.map((s) => s.id)) };
     const asId = speakerId(spelling);
-    if (asId && (await this.store.getSpeaker(asId))) return { ids: [asId] };
+    if (asId && (await this.store.getSpeaker(asId))) return { ids: await this.withSurname([asId]) };
 
     const close = await this.store.search<SpeakerDoc>('speakers', folded, { limit: NAME_END_CANDIDATES });
     const ending = ` ${folded}`;
@@ -172,6 +172,25 @@ export class QueryService {
     if (byNameEnd.length === 1) return { ids: [byNameEnd[0].id] };
     const suggestions = (byNameEnd.length ? byNameEnd : close.hits).slice(0, MAX_SUGGESTIONS);
     return { ids: [], suggestions: suggestions.map((s) => ({ id: s.id, name: s.name })) };
+  }
+
+  /**
+   * One person under a surname and a full name (`trump`, `donald-trump`, from articles that never named them alike):
+   * the two answer together when the store holds no other full name ending with that surname.
+   */
+  private async withSurname(ids: string[]): Promise<string[]> {
+    const out = new Set(ids);
+    for (const id of ids) {
+      const words = id.split('-');
+      const surname = words.at(-1)!;
+      const fullNames = (await this.store.search<SpeakerDoc>('speakers', surname, { limit: NAME_END_CANDIDATES })).hits
+        .filter((s) => s.id.split('-').length > 1 && s.id.endsWith(`-${surname}`))
+        .map((s) => s.id);
+      if (new Set(fullNames).size !== 1) continue;
+      if (words.length === 1) out.add(fullNames[0]);
+      else if (fullNames[0] === id && (await this.store.getSpeaker(surname))) out.add(surname);
+    }
+    return [...out].sort();
   }
 
   /** The languages the store holds quotes in, plus the first-class ones. */

@@ -1,0 +1,198 @@
+/**
+ * The linker alone, without a store or HTTP: every pair of articles of an annotated corpus goes through
+ * linkArticlePair, the links are joined into clusters, and cross-language pairs are scored as ../shared/eval/evaluate.mjs
+ * scores them. Fast enough to study the linker on its own (seconds), and with `--oracle` it links the gold quotes
+ * themselves, so that linking is measured apart from extraction:
+ *
+ *   node --import tsx scripts/eval-linker.ts DOCS GOLD [--oracle [--drop 0.2] [--wrong 0.1] [--seed 1]] [--verbose]
+ *
+ * --drop P: each gold speaker is removed with probability P (an attribution miss); --wrong P: replaced by another
+ * speaker of the same article with probability P (a wrong attribution). Without --oracle, quotes come from extraction.
+ */
+import { fileURLToPath } from 'node:url';
+import { analyseArticle } from '../src/ingestion/pipeline.ts';
+import { speakerId } from '../src/ingestion/speakers.ts';
+import { linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
+import { articleAffinity } from '../src/linking/pairing.ts';
+import { articleAnchors, anchorNumbers, vocabulary } from '../src/linking/signals.ts';
+import type { LinkableQuote, LinkEdge } from '../src/linking/types.ts';
+import { readJsonl, sameQuote, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
+
+interface Gold extends GoldQuote {
+  doc?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface LinkerScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  errors: string[];
+}
+
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+/** Each article as the linker sees it, with its quotes from extraction or from the gold annotation. */
+export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean; drop?: number; wrong?: number; seed?: number } = {}): ArticleSide[] {
+  const rand = random(options.seed ?? 1);
+  return docs.map((doc) => {
+    const { article, quotes: extracted } = options.oracle ? { article: { ...doc }, quotes: [] } : analyseArticle({ id: doc.id, text: doc.text });
+    const text = doc.text;
+    const { anchors, sites } = articleAnchors(text);
+    const linkable = {
+      id: doc.id,
+      lang: doc.lang ?? article.lang,
+      length: text.length,
+      numbers: anchorNumbers(text),
+      vocabulary: vocabulary(text),
+      anchors,
+      anchorSites: sites,
+    };
+    let quotes: LinkableQuote[];
+    if (options.oracle) {
+      const rows = gold.filter((g) => g.id === doc.id && g.kind !== 'optional' && g.start !== undefined).sort((x, y) => x.start! - y.start!);
+      const names = [...new Set(rows.map((g) => g.speaker_local ?? g.speaker))];
+      quotes = rows.map((g, seq) => {
+        let name: string | null = g.speaker_local ?? g.speaker;
+        const roll = rand();
+        if (roll < (options.drop ?? 0)) name = null;
+        else if (roll < (options.drop ?? 0) + (options.wrong ?? 0) && names.length > 1) name = names.filter((n) => n !== name)[Math.floor(rand() * (names.length - 1))];
+        return {
+          id: `${doc.id}#${seq}`,
+          articleId: doc.id,
+          lang: doc.lang,
+          text: g.quote,
+          seq,
+          start: g.start!,
+          end: g.end!,
+          speaker: name ? { id: speakerId(name), name, confidence: 0.9 } : null,
+        };
+      });
+    } else {
+      quotes = extracted.map((q, seq) => ({
+        id: `${doc.id}#${seq}`,
+        articleId: doc.id,
+        lang: article.lang,
+        text: q.text,
+        seq,
+        start: q.start,
+        end: q.end,
+        speaker: q.speakerName && speakerId(q.speakerName) ? { id: speakerId(q.speakerName), name: q.speakerName, confidence: q.attribution.confidence } : null,
+      }));
+    }
+    return { article: linkable, quotes };
+  });
+}
+
+/** Every pair of articles linked, clusters as connected components. */
+export function linkAll(all: ArticleSide[], threshold: number): { clusterOf: Map<string, string>; edges: LinkEdge[] } {
+  const edges: LinkEdge[] = [];
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) edges.push(...linkArticlePair(all[i], all[j], threshold));
+  const parent = new Map<string, string>();
+  const root = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const side of all) for (const q of side.quotes) parent.set(q.id, q.id);
+  for (const e of edges) parent.set(root(e.from), root(e.to));
+  return { clusterOf: new Map([...parent.keys()].map((id) => [id, root(id)])), edges };
+}
+
+export function scoreLinks(all: ArticleSide[], gold: Gold[], clusterOf: Map<string, string>): LinkerScore {
+  const langs = [...new Set(gold.map((g) => g.lang))];
+  const preds = all.flatMap((s) => s.quotes).sort((x, y) => langs.indexOf(x.lang) - langs.indexOf(y.lang) || x.articleId.localeCompare(y.articleId) || x.seq - y.seq);
+  const matchOf = new Map<string, number>();
+  gold.forEach((g, gi) => {
+    const hit = preds.find((p) => !matchOf.has(p.id) && p.lang === g.lang && p.articleId === g.id && sameQuote(p.text, g.quote));
+    if (hit) matchOf.set(hit.id, gi);
+  });
+  const matched = preds.filter((p) => matchOf.has(p.id) && gold[matchOf.get(p.id)!].kind !== 'optional');
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  for (let i = 0; i < matched.length; i++) {
+    for (let j = i + 1; j < matched.length; j++) {
+      const a = matched[i];
+      const b = matched[j];
+      if (a.lang === b.lang) continue;
+      const g = gold[matchOf.get(a.id)!].cluster === gold[matchOf.get(b.id)!].cluster;
+      const p = clusterOf.get(a.id) === clusterOf.get(b.id);
+      if (g && p) tp++;
+      else if (p) {
+        fp++;
+        errors.push(`linked but different: ${a.id} "${a.text.slice(0, 40)}" ~ ${b.id} "${b.text.slice(0, 40)}"`);
+      } else if (g) {
+        fn++;
+        errors.push(`not linked: ${a.id} "${a.text.slice(0, 40)}" ~ ${b.id} "${b.text.slice(0, 40)}"`);
+      }
+    }
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn, errors };
+}
+
+/** Article pairs the linker takes for translations, against the documents the corpus says are one (`doc`). */
+function pairing(all: ArticleSide[], docs: Array<EvalDoc & { doc?: string }>, threshold: number) {
+  const docOf = new Map(docs.map((d) => [d.id, d.doc]));
+  let right = 0;
+  let wrong = 0;
+  let missed = 0;
+  const notes: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [a, b] = [all[i].article, all[j].article];
+      if (a.lang === b.lang) continue;
+      const affinity = articleAffinity(a, b);
+      const same = docOf.get(a.id) !== undefined && docOf.get(a.id) === docOf.get(b.id);
+      if (affinity >= threshold && same) right++;
+      else if (affinity >= threshold) {
+        wrong++;
+        notes.push(`paired but different (${affinity.toFixed(2)}): ${a.id} ${b.id}`);
+      } else if (same) {
+        missed++;
+        notes.push(`not paired (${affinity.toFixed(2)}): ${a.id} ${b.id}`);
+      }
+    }
+  }
+  return { right, wrong, missed, notes };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? Number(args[at + 1]) : undefined;
+  };
+  const files = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--oracle' && args[i - 1] !== '--verbose'));
+  const docs = readJsonl<EvalDoc & { doc?: string }>(files[0]);
+  const gold = readJsonl<Gold>(files[1]);
+  const threshold = option('threshold') ?? 0.6;
+  const all = sides(docs, gold, { oracle: args.includes('--oracle'), drop: option('drop'), wrong: option('wrong'), seed: option('seed') });
+  const { TRANSLATION_AFFINITY } = await import('../src/linking/align.ts');
+  const pairs = pairing(all, docs, TRANSLATION_AFFINITY);
+  const { clusterOf } = linkAll(all, threshold);
+  const s = scoreLinks(all, gold, clusterOf);
+  const pct = (x: number) => (100 * x).toFixed(1);
+  const at = args.indexOf('--pair');
+  if (at >= 0) {
+    // The links between two articles, e.g. --pair ntrex-x-en,ntrex-x-fr
+    const [x, y] = args[at + 1].split(',').map((id) => all.find((s) => s.article.id === id)!);
+    console.log(`affinity ${articleAffinity(x.article, y.article).toFixed(3)}`);
+    for (const e of linkArticlePair(x, y, threshold)) {
+      const quote = (id: string) => [...x.quotes, ...y.quotes].find((q) => q.id === id)!;
+      console.log(`${e.confidence}  ${e.from} "${quote(e.from).text.slice(0, 40)}" ~ ${e.to} "${quote(e.to).text.slice(0, 40)}"`);
+    }
+  }
+  if (args.includes('--verbose')) for (const line of [...pairs.notes, ...s.errors]) console.log(line);
+  console.log(`article pairs: ${pairs.right} right, ${pairs.wrong} wrong, ${pairs.missed} missed`);
+  console.log(`linking P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)} (tp ${s.tp} fp ${s.fp} fn ${s.fn})`);
+}
