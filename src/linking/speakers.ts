@@ -84,7 +84,8 @@ const fullest = (ids: string[]) => [...ids].sort((x, y) => wordsOf(y).length - w
  * a speaker get it from the cluster; a member whose own article names someone else keeps that unless outvoted twice
  * over. Deterministic in the members alone, so clusters resolve alike whatever order their links came in.
  */
-export function clusterSpeakers(votes: SpeakerVote[], mentioned: (articleId: string, speakerId: string) => boolean): Map<string, ServedSpeaker | null> {
+export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: string) => ReadonlySet<string>): Map<string, ServedSpeaker | null> {
+  const mentioned = (articleId: string, speakerId: string) => mentionsName(anchorsOf(articleId), speakerId);
   const served = new Map<string, ServedSpeaker | null>();
   const claims = votes.filter((v) => v.own);
   for (const v of votes) served.set(v.quoteId, v.own && { id: v.own.id, name: v.own.name, fromCluster: false, confidence: v.own.confidence });
@@ -99,20 +100,21 @@ export function clusterSpeakers(votes: SpeakerVote[], mentioned: (articleId: str
       byId(fullest(x.ids), fullest(y.ids)),
   );
   const winner = ranked[0];
-  // The id: the name most versions spell (a descriptor leaking into one version's name, `Olympic Tom Daley`, is not
-  // spelt by the others), then the fullest (`Donald Trump` over `Trump`).
+  // Among one entity's names in several languages, the person group the most versions spell, the best supported, the
+  // original's. In it, the fullest name (`Donald Trump` over `Trump`) that two versions spell as a whole: a descriptor
+  // leaking into one version's name (`Olympic Tom Daley`) is not spelt so by the others.
   const articles = [...new Set(votes.map((v) => v.articleId))];
-  const support = (id: string) => articles.filter((a) => mentioned(a, id)).length;
-  const weightOf = (id: string) => winner.votes.filter((v) => v.own!.id === id).reduce((sum, v) => sum + v.own!.confidence, 0);
-  const id = [...winner.ids].sort(
-    (x, y) =>
-      support(y) - support(x) ||
-      wordsOf(y).length - wordsOf(x).length ||
-      weightOf(y) - weightOf(x) ||
-      Number(winner.votes.some((v) => v.original && v.own!.id === y)) - Number(winner.votes.some((v) => v.original && v.own!.id === x)) ||
-      byId(x, y),
+  const reach = (g: Group) => Math.max(...g.ids.map((id) => articles.filter((a) => mentioned(a, id)).length));
+  const hasOriginal = (g: Group) => Number(g.votes.some((v) => v.original));
+  const core = personGroups(winner.votes).sort(
+    (x, y) => reach(y) - reach(x) || y.score - x.score || hasOriginal(y) - hasOriginal(x) || byId(fullest(x.ids), fullest(y.ids)),
   )[0];
-  const core = personGroups(winner.votes).find((g) => g.ids.includes(id))!;
+  const whole = (id: string) => articles.filter((a) => anchorsOf(a).has(wordsOf(id).join(''))).length;
+  const weightOf = (id: string) => core.votes.filter((v) => v.own!.id === id).reduce((sum, v) => sum + v.own!.confidence, 0);
+  const enough = Math.min(2, Math.max(...core.ids.map(whole)));
+  const id = [...core.ids].sort(
+    (x, y) => Number(whole(y) >= enough) - Number(whole(x) >= enough) || wordsOf(y).length - wordsOf(x).length || whole(y) - whole(x) || weightOf(y) - weightOf(x) || byId(x, y),
+  )[0];
   const best = Math.max(...winner.votes.map((v) => v.own!.confidence));
   const nameIn = (lang: string) => {
     const local = winner.votes.filter((v) => v.lang === lang);

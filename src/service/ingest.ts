@@ -7,7 +7,7 @@ import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
 import { anchorNumbers, anchorWeight, articleAnchors, slugWords, vocabulary } from '../linking/signals.ts';
-import { articleFullNames, clusterSpeakers, mentionsName, type ServedSpeaker } from '../linking/speakers.ts';
+import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
@@ -241,14 +241,15 @@ export class IngestService {
     const articleIds = [...new Set([...docs.values()].map((d) => d.articleId))].filter((id) => id !== freshArticle?.id);
     const anchorsOf = new Map((await this.store.articlesByIds(articleIds, ['id', 'anchors'])).map((a) => [a.id, new Set(a.anchors ?? [])]));
     if (freshArticle) anchorsOf.set(freshArticle.id, new Set(freshArticle.anchors ?? []));
-    const mentioned = (articleId: string, speaker: string) => mentionsName(anchorsOf.get(articleId) ?? new Set(), speaker);
+    const none = new Set<string>();
+    const anchorsOfArticle = (articleId: string) => anchorsOf.get(articleId) ?? none;
     const served = new Map<string, ServedSpeaker | null>();
     for (const cluster of clusters) {
       const votes = cluster.members.map((id) => {
         const doc = docs.get(id)!;
         return { quoteId: id, lang: doc.lang, articleId: doc.articleId, own: claimOf(doc), original: id === cluster.originalId };
       });
-      for (const [id, speaker] of clusterSpeakers(votes, mentioned)) served.set(id, speaker);
+      for (const [id, speaker] of clusterSpeakers(votes, anchorsOfArticle)) served.set(id, speaker);
     }
     const fullNames = articleFullNames([...docs.values()].map((d) => ({ articleId: d.articleId, own: claimOf(d), served: served.get(d.id) ?? null })));
     for (const doc of docs.values()) {
