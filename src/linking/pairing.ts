@@ -15,6 +15,7 @@ const MIN_PLACED_WEIGHT = 3;
 export function articleAffinity(a: LinkableArticle, b: LinkableArticle): number {
   if (a.translationOf === b.id || b.translationOf === a.id) return 1;
   if (sameUrl(a.sourceUrl, b.url) || sameUrl(b.sourceUrl, a.url)) return 1;
+  if (translatesAnother(a, b) || translatesAnother(b, a)) return 0;
   const slugMatch = Math.max(slugCoverage(a.sourceUrl, b), slugCoverage(b.sourceUrl, a));
   let affinity = Math.max(anchorAffinity(a, b), slugMatch >= 0.8 ? 0.9 : 0.6 * slugMatch);
   if (a.publishedTs !== undefined && b.publishedTs !== undefined) {
@@ -101,6 +102,18 @@ function lengthFit(x: number, y: number): number {
 /** Articles stored before anchors existed: shared numbers only. */
 function legacyNumberAffinity(a: LinkableArticle, b: LinkableArticle): number {
   return a.numbers.length >= 3 && b.numbers.length >= 3 ? 0.6 * overlap(a.numbers, b.numbers) : 0;
+}
+
+/**
+ * `a` names its original (a client's `translationOf`, a source line) and `b` is neither that original nor another
+ * translation of it: two briefings of one spokesperson a week apart look alike, the source line tells them apart.
+ * An original without a URL is recognised by the words of the source URL's slug, when it has a readable one.
+ */
+function translatesAnother(a: LinkableArticle, b: LinkableArticle): boolean {
+  if (a.translationOf) return b.translationOf !== a.translationOf;
+  if (!a.sourceUrl || sameUrl(a.sourceUrl, b.sourceUrl)) return false;
+  if (b.url) return true;
+  return slugWords(a.sourceUrl).length >= 4 && slugCoverage(a.sourceUrl, b) < 0.5;
 }
 
 function slugCoverage(url: string | undefined, other: LinkableArticle): number {
