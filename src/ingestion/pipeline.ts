@@ -12,7 +12,13 @@ export interface AnalysedArticle {
 export function analyseArticle(input: ArticleInput): AnalysedArticle {
   const metadata = textMetadata(input.text);
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ArticleInput;
-  const article: Article = { ...metadata, ...defined, id: storableId(input.id), lang: input.lang ?? detectLanguage(input.text) };
+  const article: Article = {
+    ...metadata,
+    ...defined,
+    id: storableId(input.id),
+    ...(input.translationOf ? { translationOf: storableId(input.translationOf) } : {}),
+    lang: input.lang ?? detectLanguage(input.text),
+  };
   return { article, quotes: extractQuotes(article.text, article.lang) };
 }
 
