@@ -22,7 +22,7 @@ export class QueryError extends Error {
 }
 
 export function toSpeaker(doc: SpeakerDoc): Speaker {
-  const { foldedNames: _folded, ...speaker } = doc;
+  const { foldedNames: _folded, sameAs: _listedUnder, ...speaker } = doc;
   return speaker;
 }
 
@@ -124,16 +124,17 @@ export class QueryService {
 
   async getSpeaker(idOrName: string): Promise<Speaker | undefined> {
     const direct = await this.store.getSpeaker(idOrName);
-    if (direct) return toSpeaker(direct);
+    // A surname listed under a full name is that person.
+    if (direct) return toSpeaker((direct.sameAs && (await this.store.getSpeaker(direct.sameAs))) || direct);
     const { ids } = await this.resolveSpeaker(idOrName);
-    const doc = ids.length === 1 ? await this.store.getSpeaker(ids[0]) : undefined;
-    return doc && toSpeaker(doc);
+    const listed = (await Promise.all(ids.map((id) => this.store.getSpeaker(id)))).filter((s) => s && !s.sameAs);
+    return listed.length === 1 ? toSpeaker(listed[0]!) : undefined;
   }
 
   async searchSpeakers(query: SpeakersQuery) {
     const q = query.q ? stripHonorifics(query.q).trim() : '';
     // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
-    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, {}, query.limit, query.offset);
+    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, this.store.listedSpeakers, query.limit, query.offset);
     return {
       data: hits.map(toSpeaker),
       total,

@@ -9,39 +9,73 @@ const diacritics = (name: string) => name.normalize('NFC').replace(/[\x00-\x7f]/
 /** Quotes read per speaker to learn how each language spells the name. */
 const NAME_SAMPLE = 200;
 
+const surnameOf = (id: string) => id.split('-').at(-1)!;
+const isSurname = (id: string) => !id.includes('-');
+
+interface Held {
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  sample: Array<{ lang: string; speakerName: string | null; attributionMethod: string }>;
+}
+
 /**
  * Rebuilds the speaker documents of the given speakers from their stored quotes (counts, roles, languages, every
- * spelling, the name in each language). Everything comes from what is stored now, so a speaker document is the
- * same whatever order its quotes arrived in. A speaker left with no quote is deleted.
+ * spelling, the name in each language). Everything comes from what is stored now, so a speaker document is the same
+ * whatever order its quotes arrived in. A speaker left with no quote is deleted.
+ *
+ * One person is listed once: a surname-only speaker (`whitfield`, from articles that never gave the full name) is
+ * listed under the one full-name speaker with that surname (`amelia-whitfield`), as long as there is only one; every
+ * speaker sharing a surname with one refreshed is refreshed too, so a second full name undoes it.
  */
 export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Promise<void> {
+  const related = new Set(speakerIds);
+  for (const surname of new Set([...speakerIds].map(surnameOf))) {
+    related.add(surname);
+    for (const s of await store.speakersBySurname(surname)) related.add(s.id);
+  }
+  const held = new Map<string, Held>();
+  const existing = new Map<string, SpeakerDoc | undefined>();
+  for (const id of [...related].sort()) {
+    const [{ total, facets }, doc, sample] = await Promise.all([store.speakerFacets(id), store.getSpeaker(id), store.speakerSpellings(id, NAME_SAMPLE)]);
+    existing.set(id, doc);
+    if (total) held.set(id, { total, facets, sample });
+  }
+  const listedUnder = new Map<string, string>();
+  for (const id of held.keys()) {
+    if (!isSurname(id)) continue;
+    const fullNames = [...held.keys()].filter((other) => !isSurname(other) && surnameOf(other) === id);
+    if (fullNames.length === 1) listedUnder.set(id, fullNames[0]);
+  }
+
   const upserts: SpeakerDoc[] = [];
-  const deletes: string[] = [];
-  for (const id of [...speakerIds].sort()) {
-    const [{ total, facets }, existing, sample] = await Promise.all([store.speakerFacets(id), store.getSpeaker(id), store.speakerSpellings(id, NAME_SAMPLE)]);
-    if (!total) {
-      if (existing) deletes.push(id);
-      continue;
-    }
-    const spellings = Object.keys(facets.speakerName ?? {});
-    const display = [...spellings].sort((a, b) => diacritics(b) - diacritics(a) || (facets.speakerName[b] ?? 0) - (facets.speakerName[a] ?? 0) || a.localeCompare(b))[0];
-    const aliases = [...new Set(spellings.map(stripHonorifics))].sort();
+  const deletes = [...related].filter((id) => !held.has(id) && existing.get(id)).sort();
+  for (const [id, own] of [...held].sort(([x], [y]) => x.localeCompare(y))) {
+    const merged = [own, ...[...listedUnder].filter(([, full]) => full === id).map(([surname]) => held.get(surname)!)];
+    const count = (facet: string) => {
+      const sum = new Map<string, number>();
+      for (const h of merged) for (const [value, n] of Object.entries(h.facets[facet] ?? {})) sum.set(value, (sum.get(value) ?? 0) + n);
+      return sum;
+    };
+    const spellings = count('speakerName');
+    const display = [...spellings.keys()].sort((a, b) => diacritics(b) - diacritics(a) || spellings.get(b)! - spellings.get(a)! || a.localeCompare(b))[0];
+    const aliases = [...new Set([...spellings.keys()].map(stripHonorifics))].sort();
     upserts.push({
       id,
+      ...(listedUnder.has(id) ? { sameAs: listedUnder.get(id) } : {}),
       name: display,
-      names: namesByLanguage(sample),
+      names: namesByLanguage(merged.flatMap((h) => h.sample)),
       aliases,
       foldedNames: [...new Set(aliases.map(fold))],
-      roles: Object.keys(facets.role ?? {}).sort(),
-      languages: Object.keys(facets.lang ?? {}).sort(),
-      quoteCount: total,
+      roles: [...count('role').keys()].sort(),
+      languages: [...count('lang').keys()].sort(),
+      quoteCount: merged.reduce((sum, h) => sum + h.total, 0),
     });
   }
   await store.writeSpeakers(upserts, deletes);
 }
 
 /** Each language's most frequent spelling, its own articles' spellings before those a cluster lent. */
-function namesByLanguage(sample: Array<{ lang: string; speakerName: string | null; attributionMethod: string }>): Record<string, string> {
+function namesByLanguage(sample: Held['sample']): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const q of sample) {
     if (!q.speakerName) continue;

@@ -117,6 +117,8 @@ export interface ArticleDoc {
 
 export interface SpeakerDoc {
   id: string;
+  /** A surname-only speaker that is unambiguously one full-name speaker: the id of that one, which lists it. */
+  sameAs?: string;
   name: string;
   names: Record<string, string>;
   aliases: string[];

@@ -156,6 +156,15 @@ export class Store {
     return (await this.filterAll(this.speakers, `id = ${filterValue(id)}`))[0];
   }
 
+  /** Search parameters that leave out speakers listed under another one (documents.ts `sameAs`). */
+  readonly listedSpeakers = { filter: 'sameAs NOT EXISTS' };
+
+  /** Speakers whose id is `surname` or ends with it (`trump`, `donald-trump`), among the closest names: a bounded look-up. */
+  async speakersBySurname(surname: string, limit = 50): Promise<SpeakerDoc[]> {
+    const hits = (await this.search<SpeakerDoc>('speakers', surname, { limit })).hits;
+    return hits.filter((s) => s.id === surname || s.id.endsWith(`-${surname}`));
+  }
+
   speakersByFoldedName(folded: string[]): Promise<SpeakerDoc[]> {
     return folded.length ? this.filterAll(this.speakers, filterIn('foldedNames', folded)) : Promise.resolve([]);
   }
