@@ -58,9 +58,9 @@ export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean
     let quotes: LinkableQuote[];
     if (options.oracle) {
       const rows = gold.filter((g) => g.id === doc.id && g.kind !== 'optional' && g.start !== undefined).sort((x, y) => x.start! - y.start!);
-      const names = [...new Set(rows.map((g) => g.speaker_local ?? g.speaker))];
+      const names = [...new Set(rows.map((g) => g.speaker))];
       quotes = rows.map((g, seq) => {
-        let name: string | null = g.speaker_local ?? g.speaker;
+        let name: string | null = g.speaker;
         const roll = rand();
         if (roll < (options.drop ?? 0)) name = null;
         else if (roll < (options.drop ?? 0) + (options.wrong ?? 0) && names.length > 1) name = names.filter((n) => n !== name)[Math.floor(rand() * (names.length - 1))];

@@ -137,6 +137,8 @@ export interface ArticleAnchors {
 
 const MAX_ANCHORS = 300;
 const MAX_SITES = 8;
+/** Runs of capitalised words up to this long are also read as the names of two or three words inside them. */
+const MAX_RUN_SPLIT = 6;
 const NUMBER_RUN = /\d[\d.,\u00a0\u202f ]*\d|\d/g;
 const SENTENCE_END_BEFORE = /(^|[.!?:;"“”«»„…\n]|[-–—])\s*$/;
 // Titles and forms of address change in translation (`President`, `Presiden`, `Ông`): they are no anchor. Only
@@ -190,6 +192,13 @@ export function articleAnchors(text: string): ArticleAnchors {
     if (run.sentenceStart && run.keys.length === 1 && !midSentence.has(run.keys[0])) continue;
     for (const k of run.keys) if (k.length >= 3 && !lowerCase.has(k)) add(k, run.at);
     if (run.keys.length > 1) add(run.keys.join(''), run.at);
+    // Names inside a longer run (`Liverpool Daniel Sturridge`, a headline running into the text), marked as such: they
+    // tell which names an article spells, but repeat its words and weigh nothing in pairing articles.
+    if (run.keys.length > 2 && run.keys.length <= MAX_RUN_SPLIT) {
+      for (let from = 0; from < run.keys.length; from++) {
+        for (let to = from + 2; to <= Math.min(run.keys.length, from + 3); to++) if (to - from < run.keys.length) add(`${INNER_NAME}${run.keys.slice(from, to).join('')}`, run.at);
+      }
+    }
   }
   for (const match of text.matchAll(NUMBER_RUN)) {
     for (const n of numbersIn(match[0])) if (n.replace('.', '').length >= 2) add(`#${n}`, match.index);
@@ -198,8 +207,12 @@ export function articleAnchors(text: string): ArticleAnchors {
   return { anchors: ranked.map(([k]) => k), sites: ranked.map(([, s]) => s) };
 }
 
+/** Marks a name read inside a longer run of capitalised words. */
+export const INNER_NAME = '~';
+
 /** How much sharing an anchor tells: a long figure more than a year, a long name more than a short one. */
 export function anchorWeight(anchor: string): number {
+  if (anchor.startsWith(INNER_NAME)) return 0;
   if (anchor.startsWith('#')) {
     const digits = anchor.length - 1 - (anchor.includes('.') ? 1 : 0);
     if (/^#(19|20)\d\d$/.test(anchor)) return 0.7;

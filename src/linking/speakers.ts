@@ -1,3 +1,4 @@
+import { INNER_NAME } from './signals.ts';
 import type { LinkableArticle, LinkableQuote, SpeakerClaim } from './types.ts';
 
 /** Words of a speaker id: `donald-trump` → donald, trump. */
@@ -9,9 +10,15 @@ export function nestedNames(x: string, y: string): boolean {
   return short.length > 0 && short.every((w) => long.includes(w));
 }
 
-/** Whether an article spells this name: as a whole (`tranminhkhoa`), or every word of three letters or more. */
+/** Whether an article spells a name as a whole (`tranminhkhoa`), alone or inside a longer run of capitalised words. */
+export function spellsWhole(anchors: ReadonlySet<string>, speakerId: string): boolean {
+  const whole = wordsOf(speakerId).join('');
+  return anchors.has(whole) || anchors.has(`${INNER_NAME}${whole}`);
+}
+
+/** Whether an article spells this name: as a whole, or every word of three letters or more. */
 export function mentionsName(anchors: ReadonlySet<string>, speakerId: string): boolean {
-  if (anchors.has(wordsOf(speakerId).join(''))) return true;
+  if (spellsWhole(anchors, speakerId)) return true;
   const words = wordsOf(speakerId).filter((w) => w.length >= 3);
   return words.length > 0 && words.every((w) => anchors.has(w));
 }
@@ -109,7 +116,7 @@ export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: str
   const core = personGroups(winner.votes).sort(
     (x, y) => reach(y) - reach(x) || y.score - x.score || hasOriginal(y) - hasOriginal(x) || byId(fullest(x.ids), fullest(y.ids)),
   )[0];
-  const whole = (id: string) => articles.filter((a) => anchorsOf(a).has(wordsOf(id).join(''))).length;
+  const whole = (id: string) => articles.filter((a) => spellsWhole(anchorsOf(a), id)).length;
   const weightOf = (id: string) => core.votes.filter((v) => v.own!.id === id).reduce((sum, v) => sum + v.own!.confidence, 0);
   const enough = Math.min(2, Math.max(...core.ids.map(whole)));
   const id = [...core.ids].sort(

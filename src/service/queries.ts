@@ -144,9 +144,10 @@ export class QueryService {
   }
 
   /**
-   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, or the end of
-   * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way. Unknown → no id, and the
-   * closest speakers (typo-tolerant) as suggestions.
+   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, the end of
+   * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way, or a full name whose surname
+   * alone is a speaker and no other full name has it. Unknown → no id, and the closest speakers (typo-tolerant) as
+   * suggestions.
    */
   async resolveSpeaker(spelling: string): Promise<SpeakerResolution> {
     const generation = this.store.generation;
@@ -166,6 +167,13 @@ export class QueryService {
     if (byName.length) return { ids: await this.withSurname(byName.map((s) => s.id)) };
     const asId = speakerId(spelling);
     if (asId && (await this.store.getSpeaker(asId))) return { ids: await this.withSurname([asId]) };
+
+    // A full name asked for where the store knows the person by surname alone (`Sergio Garcia`, quoted as `Garcia`).
+    const surname = folded.split(' ').at(-1)!;
+    if (surname !== folded) {
+      const sharing = await this.store.speakersBySurname(surname, NAME_END_CANDIDATES);
+      if (sharing.length === 1 && sharing[0].id === surname) return { ids: [surname] };
+    }
 
     const close = await this.store.search<SpeakerDoc>('speakers', folded, { limit: NAME_END_CANDIDATES });
     const ending = ` ${folded}`;

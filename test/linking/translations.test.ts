@@ -141,6 +141,14 @@ t.test('every quote of a translation is linked; the speaker is the cluster\'s; o
   t.equal((await quotes(app, 'speaker=Whitfield&lang=en')).length, 1, 'the surname finds its own quote only');
 });
 
+t.test('a full name finds the quotes of a person known by surname alone', async (t) => {
+  const app = await build(t);
+  await post(app, [later]);
+  t.equal((await quotes(app, `speaker=${encodeURIComponent('Amelia Whitfield')}`)).length, 1);
+  await post(app, [{ id: 'council-en', text: '"The library will reopen in June," councillor John Whitfield said.' }]);
+  t.equal((await quotes(app, `speaker=${encodeURIComponent('Amelia Whitfield')}`)).length, 0, 'not once another Whitfield is known by full name');
+});
+
 t.test('the same clusters and speakers whatever the arrival order', async (t) => {
   const reference = await build(t);
   await post(reference, [en, fr, vi, later]);
