@@ -4,10 +4,11 @@
  * scores them. Fast enough to study the linker on its own (seconds), and with `--oracle` it links the gold quotes
  * themselves, so that linking is measured apart from extraction:
  *
- *   node --import tsx scripts/eval-linker.ts DOCS GOLD [--oracle [--drop 0.2] [--wrong 0.1] [--seed 1]] [--verbose]
+ *   node --import tsx scripts/eval-linker.ts DOCS GOLD [--oracle [--drop 0.2] [--wrong 0.1]] [--verbose] [--pair A,B]
  *
  * --drop P: each gold speaker is removed with probability P (an attribution miss); --wrong P: replaced by another
  * speaker of the same article with probability P (a wrong attribution). Without --oracle, quotes come from extraction.
+ * --pair prints the links between two articles with their confidences.
  */
 import { fileURLToPath } from 'node:url';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
@@ -15,8 +16,9 @@ import { speakerId } from '../src/ingestion/speakers.ts';
 import { linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
 import { articleAffinity } from '../src/linking/pairing.ts';
 import { articleAnchors, anchorNumbers, vocabulary } from '../src/linking/signals.ts';
-import type { LinkableQuote, LinkEdge } from '../src/linking/types.ts';
+import type { LinkEdge } from '../src/linking/types.ts';
 import { readJsonl, sameQuote, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
+import { goldReader } from './eval-linking.ts';
 
 interface Gold extends GoldQuote {
   doc?: string;
@@ -34,60 +36,36 @@ export interface LinkerScore {
   errors: string[];
 }
 
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
-
 /** Each article as the linker sees it, with its quotes from extraction or from the gold annotation. */
-export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean; drop?: number; wrong?: number; seed?: number } = {}): ArticleSide[] {
-  const rand = random(options.seed ?? 1);
+export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean; drop?: number; wrong?: number } = {}): ArticleSide[] {
+  const read = options.oracle ? goldReader(docs, gold, options) : analyseArticle;
   return docs.map((doc) => {
-    const { article, quotes: extracted } = options.oracle ? { article: { ...doc }, quotes: [] } : analyseArticle({ id: doc.id, text: doc.text });
-    const text = doc.text;
-    const { anchors, sites } = articleAnchors(text);
-    const linkable = {
-      id: doc.id,
-      lang: doc.lang ?? article.lang,
-      length: text.length,
-      numbers: anchorNumbers(text),
-      vocabulary: vocabulary(text),
-      anchors,
-      anchorSites: sites,
-    };
-    let quotes: LinkableQuote[];
-    if (options.oracle) {
-      const rows = gold.filter((g) => g.id === doc.id && g.kind !== 'optional' && g.start !== undefined).sort((x, y) => x.start! - y.start!);
-      const names = [...new Set(rows.map((g) => g.speaker))];
-      quotes = rows.map((g, seq) => {
-        let name: string | null = g.speaker;
-        const roll = rand();
-        if (roll < (options.drop ?? 0)) name = null;
-        else if (roll < (options.drop ?? 0) + (options.wrong ?? 0) && names.length > 1) name = names.filter((n) => n !== name)[Math.floor(rand() * (names.length - 1))];
+    const { article, quotes } = read({ id: doc.id, text: doc.text });
+    const { anchors, sites } = articleAnchors(doc.text);
+    return {
+      article: {
+        id: doc.id,
+        lang: article.lang,
+        length: doc.text.length,
+        numbers: anchorNumbers(doc.text),
+        vocabulary: vocabulary(doc.text),
+        anchors,
+        anchorSites: sites,
+      },
+      quotes: quotes.map((q, seq) => {
+        const id = q.speakerName ? speakerId(q.speakerName) : '';
         return {
           id: `${doc.id}#${seq}`,
           articleId: doc.id,
-          lang: doc.lang,
-          text: g.quote,
+          lang: article.lang,
+          text: q.text,
           seq,
-          start: g.start!,
-          end: g.end!,
-          speaker: name ? { id: speakerId(name), name, confidence: 0.9 } : null,
+          start: q.start,
+          end: q.end,
+          speaker: id ? { id, name: q.speakerName!, confidence: q.attribution.confidence } : null,
         };
-      });
-    } else {
-      quotes = extracted.map((q, seq) => ({
-        id: `${doc.id}#${seq}`,
-        articleId: doc.id,
-        lang: article.lang,
-        text: q.text,
-        seq,
-        start: q.start,
-        end: q.end,
-        speaker: q.speakerName && speakerId(q.speakerName) ? { id: speakerId(q.speakerName), name: q.speakerName, confidence: q.attribution.confidence } : null,
-      }));
-    }
-    return { article: linkable, quotes };
+      }),
+    };
   });
 }
 
@@ -176,7 +154,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const docs = readJsonl<EvalDoc & { doc?: string }>(files[0]);
   const gold = readJsonl<Gold>(files[1]);
   const threshold = option('threshold') ?? 0.6;
-  const all = sides(docs, gold, { oracle: args.includes('--oracle'), drop: option('drop'), wrong: option('wrong'), seed: option('seed') });
+  const all = sides(docs, gold, { oracle: args.includes('--oracle'), drop: option('drop'), wrong: option('wrong') });
   const { TRANSLATION_AFFINITY } = await import('../src/linking/align.ts');
   const pairs = pairing(all, docs, TRANSLATION_AFFINITY);
   const { clusterOf } = linkAll(all, threshold);

@@ -12,7 +12,7 @@ export interface ArticleSide {
 /** From this affinity on, two articles in different languages are treated as translations of each other. */
 export const TRANSLATION_AFFINITY = 0.3;
 /** How far (share of the text) a quote may move between an article and its translation. */
-const POSITION_TOLERANCE = 0.12;
+const POSITION_TOLERANCE = 0.1;
 /** Attribution confidence both sides need for two different people to forbid a link outright (extraction gives 0.85 and more to names found next to the quote). */
 export const VETO_CERTAINTY = 0.85;
 /** Placement similarity from which two spans are each other's translation whoever their articles say spoke them. */
@@ -141,7 +141,8 @@ function reportConfidence(a: QuoteView, b: QuoteView, affinity: number): number 
   const strict = left.filter((x) => set.has(x)).length / Math.max(left.length, right.length);
   // More than half of the anchors must be shared: one common name ("Vietnam") or figure among two is not enough.
   if (strict <= 0.5) return 0;
-  const length = Math.min(a.share, b.share) > 0 ? 1 : 0;
+  // Unrelated articles: only the quotes' own lengths compare (languages differ by a quarter at most).
+  const length = Math.max(0, 1 - Math.abs(Math.log(a.quote.text.length / b.quote.text.length)) / 0.7);
   return clamp((0.65 * strict + 0.35 * length) * (0.8 + 0.2 * affinity));
 }
 
