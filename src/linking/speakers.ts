@@ -87,9 +87,11 @@ const fullest = (ids: string[]) => [...ids].sort((x, y) => wordsOf(y).length - w
 /**
  * Who said a quote, decided over all its versions. Names of one person group together (`Trump`, `Donald Trump`); names
  * of one entity in different languages too, when neither version spells the other's (`Labour Party`, `Đảng Lao động`).
- * The group with the most weight (own confidences summed) wins; its fullest name is the speaker's id. Members without
- * a speaker get it from the cluster; a member whose own article names someone else keeps that unless outvoted twice
- * over. Deterministic in the members alone, so clusters resolve alike whatever order their links came in.
+ * The group with the most weight (own confidences summed) wins, ties going to the names more versions spell; its
+ * fullest name is the speaker's id. Members without a speaker get it from the cluster; a member whose own article
+ * names someone else keeps that unless outvoted twice over, or equally by a name its article spells when no other
+ * version spells its own. Deterministic in the members alone, so clusters resolve alike whatever order their links
+ * came in.
  */
 export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: string) => ReadonlySet<string>): Map<string, ServedSpeaker | null> {
   const mentioned = (articleId: string, speakerId: string) => mentionsName(anchorsOf(articleId), speakerId);
@@ -99,9 +101,13 @@ export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: str
   if (!claims.length || votes.length < 2) return served;
 
   const groups = aliasGroups(personGroups(claims), mentioned);
+  const articles = [...new Set(votes.map((v) => v.articleId))];
+  /** Versions spelling one of a group's names: a person's name is in every translation, a misread word in one. */
+  const coverage = (g: Group) => articles.filter((a) => g.ids.some((id) => mentioned(a, id))).length;
   const ranked = groups.sort(
     (x, y) =>
       y.score - x.score ||
+      coverage(y) - coverage(x) ||
       new Set(y.votes.map((v) => v.lang)).size - new Set(x.votes.map((v) => v.lang)).size ||
       Number(y.votes.some((v) => v.original)) - Number(x.votes.some((v) => v.original)) ||
       byId(fullest(x.ids), fullest(y.ids)),
@@ -110,7 +116,6 @@ export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: str
   // Among one entity's names in several languages, the person group the most versions spell, the best supported, the
   // original's. In it, the fullest name (`Donald Trump` over `Trump`) that two versions spell as a whole: a descriptor
   // leaking into one version's name (`Olympic Tom Daley`) is not spelt so by the others.
-  const articles = [...new Set(votes.map((v) => v.articleId))];
   const reach = (g: Group) => Math.max(...g.ids.map((id) => articles.filter((a) => mentioned(a, id)).length));
   const hasOriginal = (g: Group) => Number(g.votes.some((v) => v.original));
   const core = personGroups(winner.votes).sort(
@@ -140,8 +145,12 @@ export function clusterSpeakers(votes: SpeakerVote[], anchorsOf: (articleId: str
       // A shorter form of the name (`Trump`) takes the full one; another language's name of the entity stays as written.
       const name = v.own.id === id || !core.ids.includes(v.own.id) ? v.own.name : nameIn(v.lang);
       served.set(v.quoteId, { id, name, fromCluster: false, confidence: v.own.confidence });
-    } else if (winner.score >= OUTVOTED * groups.find((g) => g.votes.includes(v))!.score && lendable(v)) {
-      served.set(v.quoteId, fromCluster(v));
+    } else if (lendable(v)) {
+      // Outvoted twice over; or as strongly contradicted by a name its own article spells, when no other version spells
+      // its own (`The Los Angeles Democrat` against `Maxine Waters`: a description, or a word taken for a name).
+      const own = groups.find((g) => g.votes.includes(v))!;
+      const unspelt = !own.ids.some((name) => articles.some((a) => a !== v.articleId && mentioned(a, name)));
+      if (winner.score >= OUTVOTED * own.score || (unspelt && winner.score >= own.score && mentioned(v.articleId, id))) served.set(v.quoteId, fromCluster(v));
     }
   }
   return served;

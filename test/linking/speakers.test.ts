@@ -39,6 +39,15 @@ t.test('a lone dissenting attribution is outvoted; an even split keeps each its 
   t.same(served(even), { en: 'roy-keane "Roy Keane"', fr: 'jack-ross "Jack Ross"' });
 });
 
+t.test('a description or a word taken for a name, which no other version spells, gives way', async (t) => {
+  const spelledToo = (articleId: string) => new Set([...anchorsOf(articleId), ...(articleId === 'art-en' ? ['angeles', 'democrat', 'losangelesdemocrat'] : [])]);
+  const votes = [vote('en', 'en', ['The Los Angeles Democrat', 0.95], true), vote('fr', 'fr', ['Jack Ross', 0.95])];
+  t.same(
+    Object.fromEntries([...clusterSpeakers(votes, spelledToo)].map(([id, s]) => [id, s && `${s.id}${s.fromCluster ? ' (cluster)' : ''}`])),
+    { en: 'jack-ross (cluster)', fr: 'jack-ross' },
+  );
+});
+
 t.test('an organisation named in each language is one speaker with a name per language', async (t) => {
   const votes = [vote('en', 'en', ['Labour Party', 0.9], true), vote('id', 'id', ['Partai Buruh', 0.9]), vote('vi', 'vi', ['Đảng Lao động', 0.9]), vote('fr', 'fr')];
   t.same(served(votes), {
