@@ -17,23 +17,13 @@ import { linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
 import { articleAffinity } from '../src/linking/pairing.ts';
 import { articleAnchors, anchorNumbers, vocabulary } from '../src/linking/signals.ts';
 import type { LinkEdge } from '../src/linking/types.ts';
-import { readJsonl, sameQuote, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
-import { goldReader } from './eval-linking.ts';
+import { readJsonl, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
+import { goldReader, score } from './eval-linking.ts';
 
 interface Gold extends GoldQuote {
   doc?: string;
   start?: number;
   end?: number;
-}
-
-export interface LinkerScore {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  errors: string[];
 }
 
 /** Each article as the linker sees it, with its quotes from extraction or from the gold annotation. */
@@ -83,39 +73,9 @@ export function linkAll(all: ArticleSide[], threshold: number): { clusterOf: Map
   return { clusterOf: new Map([...parent.keys()].map((id) => [id, root(id)])), edges };
 }
 
-export function scoreLinks(all: ArticleSide[], gold: Gold[], clusterOf: Map<string, string>): LinkerScore {
-  const langs = [...new Set(gold.map((g) => g.lang))];
-  const preds = all.flatMap((s) => s.quotes).sort((x, y) => langs.indexOf(x.lang) - langs.indexOf(y.lang) || x.articleId.localeCompare(y.articleId) || x.seq - y.seq);
-  const matchOf = new Map<string, number>();
-  gold.forEach((g, gi) => {
-    const hit = preds.find((p) => !matchOf.has(p.id) && p.lang === g.lang && p.articleId === g.id && sameQuote(p.text, g.quote));
-    if (hit) matchOf.set(hit.id, gi);
-  });
-  const matched = preds.filter((p) => matchOf.has(p.id) && gold[matchOf.get(p.id)!].kind !== 'optional');
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const errors: string[] = [];
-  for (let i = 0; i < matched.length; i++) {
-    for (let j = i + 1; j < matched.length; j++) {
-      const a = matched[i];
-      const b = matched[j];
-      if (a.lang === b.lang) continue;
-      const g = gold[matchOf.get(a.id)!].cluster === gold[matchOf.get(b.id)!].cluster;
-      const p = clusterOf.get(a.id) === clusterOf.get(b.id);
-      if (g && p) tp++;
-      else if (p) {
-        fp++;
-        errors.push(`linked but different: ${a.id} "${a.text.slice(0, 40)}" ~ ${b.id} "${b.text.slice(0, 40)}"`);
-      } else if (g) {
-        fn++;
-        errors.push(`not linked: ${a.id} "${a.text.slice(0, 40)}" ~ ${b.id} "${b.text.slice(0, 40)}"`);
-      }
-    }
-  }
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn, errors };
+/** Linked quotes scored as evaluate.mjs scores stored ones. */
+export function scoreLinks(all: ArticleSide[], gold: Gold[], clusterOf: Map<string, string>) {
+  return score(all.flatMap((s) => s.quotes.map((q) => ({ ...q, clusterId: clusterOf.get(q.id)! }))), gold);
 }
 
 /** Article pairs the linker takes for translations, against the documents the corpus says are one (`doc`). */
@@ -170,7 +130,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.log(`${e.confidence}  ${e.from} "${quote(e.from).text.slice(0, 40)}" ~ ${e.to} "${quote(e.to).text.slice(0, 40)}"`);
     }
   }
-  if (args.includes('--verbose')) for (const line of [...pairs.notes, ...s.errors]) console.log(line);
+  if (args.includes('--verbose')) {
+    for (const line of pairs.notes) console.log(line);
+    for (const e of s.errors) console.log(`${e.kind}: ${e.a.id} "${e.a.text.slice(0, 40)}" ~ ${e.b.id} "${e.b.text.slice(0, 40)}"`);
+  }
   console.log(`article pairs: ${pairs.right} right, ${pairs.wrong} wrong, ${pairs.missed} missed`);
   console.log(`linking P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)} (tp ${s.tp} fp ${s.fp} fn ${s.fn})`);
 }

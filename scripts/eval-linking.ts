@@ -118,8 +118,8 @@ export async function evaluateLinking(docs: EvalDoc[], gold: GoldQuote[], option
   }
 }
 
-/** The matching and pair counting of evaluate.mjs, over stored quotes. */
-export function score(stored: QuoteDoc[], gold: GoldQuote[]): Omit<LinkingScore, 'seed' | 'order'> {
+/** The matching and pair counting of evaluate.mjs, over stored quotes (or anything shaped like them). */
+export function score(stored: Array<Pick<QuoteDoc, 'id' | 'lang' | 'articleId' | 'seq' | 'text' | 'clusterId'>>, gold: GoldQuote[]): Omit<LinkingScore, 'seed' | 'order'> {
   // evaluate.mjs reads the quotes language by language; keep that order so that ties are matched alike.
   const langs = [...new Set(gold.map((g) => g.lang))];
   const preds = [...stored].sort((x, y) => langs.indexOf(x.lang) - langs.indexOf(y.lang) || x.articleId.localeCompare(y.articleId) || x.seq - y.seq);
@@ -134,7 +134,7 @@ export function score(stored: QuoteDoc[], gold: GoldQuote[]): Omit<LinkingScore,
   let fp = 0;
   let fn = 0;
   const errors: LinkError[] = [];
-  const view = (q: QuoteDoc) => ({ id: q.id, lang: q.lang, articleId: q.articleId, cluster: gold[matchOf.get(q.id)!].cluster!, text: q.text });
+  const view = (q: (typeof stored)[number]) => ({ id: q.id, lang: q.lang, articleId: q.articleId, cluster: gold[matchOf.get(q.id)!].cluster!, text: q.text });
   for (let i = 0; i < matched.length; i++) {
     for (let j = i + 1; j < matched.length; j++) {
       const a = matched[i];
