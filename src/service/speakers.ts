@@ -10,6 +10,8 @@ const diacritics = (name: string) => name.normalize('NFC').replace(/[\x00-\x7f]/
 const NAME_SAMPLE = 200;
 
 const surnameOf = (id: string) => id.split('-').at(-1)!;
+/** Beyond this many full names sharing a surname, the surname alone is nobody in particular: none is refreshed for it. */
+const MAX_FULL_NAMES_REFRESHED = 3;
 const isSurname = (id: string) => !id.includes('-');
 
 interface Held {
@@ -24,14 +26,24 @@ interface Held {
  * whatever order its quotes arrived in. A speaker left with no quote is deleted.
  *
  * One person is listed once: a surname-only speaker (`whitfield`, from articles that never gave the full name) is
- * listed under the one full-name speaker with that surname (`amelia-whitfield`), as long as there is only one; every
- * speaker sharing a surname with one refreshed is refreshed too, so a second full name undoes it.
+ * listed under the one full-name speaker with that surname (`amelia-whitfield`), as long as there is only one; the
+ * speakers sharing the surname are looked at whenever one of them is refreshed, so a second full name undoes it.
  */
 export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Promise<void> {
+  // Besides the speakers asked for: wherever a surname-only speaker shares their surname, that speaker, the full names
+  // it may be listed under (their documents count its quotes) and the one it was listed under before. Most names
+  // have no such surname speaker and need nothing more than themselves.
   const related = new Set(speakerIds);
+  const fullNamesOf = new Map<string, string[]>();
   for (const surname of new Set([...speakerIds].map(surnameOf))) {
+    const sharing = await store.speakersBySurname(surname);
+    const surnameDoc = sharing.find((s) => s.id === surname);
+    if (!surnameDoc && !speakerIds.has(surname)) continue;
+    const fullNames = [...new Set([...sharing.map((s) => s.id), ...speakerIds])].filter((id) => !isSurname(id) && surnameOf(id) === surname);
+    fullNamesOf.set(surname, fullNames);
     related.add(surname);
-    for (const s of await store.speakersBySurname(surname)) related.add(s.id);
+    if (fullNames.length <= MAX_FULL_NAMES_REFRESHED) for (const id of fullNames) related.add(id);
+    if (surnameDoc?.sameAs) related.add(surnameDoc.sameAs);
   }
   const held = new Map<string, Held>();
   const existing = new Map<string, SpeakerDoc | undefined>();
@@ -40,11 +52,12 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
     existing.set(id, doc);
     if (total) held.set(id, { total, facets, sample });
   }
+  // A stored speaker not refreshed here still has quotes (one left without is deleted when refreshed).
+  const live = (id: string) => held.has(id) || !related.has(id);
   const listedUnder = new Map<string, string>();
-  for (const id of held.keys()) {
-    if (!isSurname(id)) continue;
-    const fullNames = [...held.keys()].filter((other) => !isSurname(other) && surnameOf(other) === id);
-    if (fullNames.length === 1) listedUnder.set(id, fullNames[0]);
+  for (const [surname, fullNames] of fullNamesOf) {
+    const alive = fullNames.filter(live);
+    if (held.has(surname) && alive.length === 1 && held.has(alive[0])) listedUnder.set(surname, alive[0]);
   }
 
   const upserts: SpeakerDoc[] = [];
