@@ -11,11 +11,11 @@
  * --pair prints the links between two articles with their confidences.
  */
 import { fileURLToPath } from 'node:url';
-import { analyseArticle } from '../src/ingestion/pipeline.ts';
+import { analyseArticle, notArticleText } from '../src/ingestion/pipeline.ts';
 import { speakerId } from '../src/ingestion/speakers.ts';
 import { linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
 import { articleAffinity } from '../src/linking/pairing.ts';
-import { articleAnchors, anchorNumbers, vocabulary } from '../src/linking/signals.ts';
+import { articleAnchors, anchorNumbers, ownTextLength, vocabulary } from '../src/linking/signals.ts';
 import type { LinkEdge } from '../src/linking/types.ts';
 import { readJsonl, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
 import { goldReader, score } from './eval-linking.ts';
@@ -31,12 +31,17 @@ export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean
   const read = options.oracle ? goldReader(docs, gold, options) : analyseArticle;
   return docs.map((doc) => {
     const { article, quotes } = read({ id: doc.id, text: doc.text });
-    const { anchors, sites } = articleAnchors(doc.text);
+    const skipped = notArticleText(doc.text);
+    const { anchors, sites } = articleAnchors(doc.text, skipped);
     return {
       article: {
         id: doc.id,
         lang: article.lang,
-        length: doc.text.length,
+        url: article.url,
+        sourceUrl: article.sourceUrl,
+        publishedTs: article.publishedAt ? Date.parse(article.publishedAt) : undefined,
+        length: ownTextLength(doc.text, skipped),
+        skipped,
         numbers: anchorNumbers(doc.text),
         vocabulary: vocabulary(doc.text),
         anchors,

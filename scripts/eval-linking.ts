@@ -24,6 +24,7 @@ import { startEmbeddedMeili, type MeiliConnection } from '../src/storage/meili/e
 import { Store } from '../src/storage/store.ts';
 import type { QuoteDoc } from '../src/storage/documents.ts';
 import { QueryService } from '../src/service/queries.ts';
+import { textMetadata } from '../src/ingestion/read/index.ts';
 import type { ArticleInput, ExtractedQuote } from '../src/ingestion/types.ts';
 import type { QuotePage } from '../src/schemas/quote.ts';
 import { readJsonl, sameQuote, speakerOk, type EvalDoc, type GoldQuote } from './eval-extraction.ts';
@@ -193,7 +194,7 @@ export function goldReader(docs: EvalDoc[], gold: Array<GoldQuote & { start?: nu
     );
   }
   const langOf = new Map(docs.map((d) => [d.id, d.lang]));
-  return (input: ArticleInput) => ({ article: { ...input, lang: langOf.get(input.id) ?? 'und' }, quotes: byArticle.get(input.id) ?? [] });
+  return (input: ArticleInput) => ({ article: { ...textMetadata(input.text), ...input, lang: langOf.get(input.id) ?? 'und' }, quotes: byArticle.get(input.id) ?? [] });
 }
 
 /** The speaker query and the translations as ../shared/eval/evaluate.mjs counts them, asked of the QueryService. */

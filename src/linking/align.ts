@@ -1,4 +1,4 @@
-import { anchorNumbers, properNouns } from './signals.ts';
+import { anchorNumbers, ownTextOffset, properNouns } from './signals.ts';
 import { articleAffinity, positionMap } from './pairing.ts';
 import { nestedNames, speakerRelation, type SpeakerRelation } from './speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge } from './types.ts';
@@ -13,6 +13,8 @@ export interface ArticleSide {
 export const TRANSLATION_AFFINITY = 0.3;
 /** How far (share of the text) a quote may move between an article and its translation. */
 const POSITION_TOLERANCE = 0.1;
+/** What is left of a placement when both spans hold figures and share none. */
+const FIGURES_DIFFER = 0.6;
 /** Attribution confidence both sides need for two different people to forbid a link outright (extraction gives 0.85 and more to names found next to the quote). */
 export const VETO_CERTAINTY = 0.85;
 /** Placement similarity from which two spans are each other's translation whoever their articles say spoke them. */
@@ -38,14 +40,16 @@ interface QuoteView {
 }
 
 function viewsOf(side: ArticleSide): QuoteView[] {
+  const skipped = side.article.skipped ?? [];
+  const at = (offset: number) => ownTextOffset(skipped, offset);
   // Articles stored before their length was: the end of the last quote stands in for it.
-  const length = side.article.length || Math.max(1, ...side.quotes.map((q) => q.end));
+  const length = side.article.length || Math.max(1, ...side.quotes.map((q) => at(q.end)));
   return [...side.quotes]
     .sort((x, y) => x.start - y.start || x.seq - y.seq)
     .map((quote) => ({
       quote,
-      start: quote.start / length,
-      end: quote.end / length,
+      start: at(quote.start) / length,
+      end: at(quote.end) / length,
       share: (quote.end - quote.start) / length,
       numbers: anchorNumbers(quote.text),
       names: properNouns(quote.text),
@@ -96,13 +100,19 @@ function anchorAgreement(a: Span, b: Span): number | undefined {
   return shared ? 0.5 + 0.5 * shared : 0.25;
 }
 
-/** Two spans of articles that translate each other: same place, same share of the text, same names and figures. */
+/**
+ * Two spans of articles that translate each other: same place, same share of the text, same names and figures. Figures
+ * on both sides with none in common are nearly a veto: a translation keeps its figures, and a paragraph moved in
+ * translation lands a different statement where this one stood.
+ */
 function placementSimilarity(a: Span, b: Span, place: (share: number) => number): number {
   const drift = (Math.abs(place(a.start) - b.start) + Math.abs(place(a.end) - b.end)) / 2;
   const position = Math.max(0, 1 - drift / POSITION_TOLERANCE);
   const length = Math.max(0, 1 - Math.abs(Math.log(a.share / b.share)) / 0.7);
   const anchors = anchorAgreement(a, b);
-  return anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
+  const similarity = anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
+  const figuresDiffer = a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n));
+  return figuresDiffer ? FIGURES_DIFFER * similarity : similarity;
 }
 
 /** The speakers of two spans: the same person anywhere is agreement, two known people anywhere a conflict. */

@@ -16,7 +16,8 @@ export function numbersIn(text: string): string[] {
       : raw;
     // "5.000" is five thousand in vi/id/fr and "5,000" in en: a single separator before exactly three digits groups.
     const normalised = /^\d{1,3}[.,]\d{3}$/.test(grouped) ? grouped.replace(/[.,]/, '') : grouped.replace(',', '.');
-    found.add(normalised.replace(/^0+(?=\d)/, ''));
+    // `13.00` (a time, `pukul 13.00`) is `13h`; `4.50` is `4.5`.
+    found.add(normalised.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
   }
   return [...found];
 }
@@ -152,8 +153,27 @@ function bareWord(word: string): string {
   return word.replace(/^\p{L}{1,2}['’](?=\p{L})/u, '').replace(/['’]s$/u, '');
 }
 
-export function articleAnchors(text: string): ArticleAnchors {
-  const words = tokenize(text).map((t) => ({ ...t, bare: bareWord(t.text) }));
+/**
+ * Where an offset of the text stands in the article's own words, the parts in `skipped` (sorted, disjoint [start, end)
+ * ranges: metadata lines, related-news blocks) taken out.
+ */
+export function ownTextOffset(skipped: ReadonlyArray<readonly [number, number]>, offset: number): number {
+  let removed = 0;
+  for (const [start, end] of skipped) {
+    if (start >= offset) break;
+    removed += Math.min(end, offset) - start;
+  }
+  return offset - removed;
+}
+
+/** Characters of the article's own words. */
+export function ownTextLength(text: string, skipped: ReadonlyArray<readonly [number, number]>): number {
+  return ownTextOffset(skipped, text.length);
+}
+
+export function articleAnchors(text: string, skipped: ReadonlyArray<readonly [number, number]> = []): ArticleAnchors {
+  const inSkipped = (at: number) => skipped.some(([start, end]) => at >= start && at < end);
+  const words = tokenize(text).filter((t) => !inSkipped(t.start)).map((t) => ({ ...t, bare: bareWord(t.text) }));
   const isName = (w: (typeof words)[number]) => /^\p{Lu}/u.test(w.bare);
   const lowerCase = new Set<string>();
   const midSentence = new Set<string>();
@@ -182,9 +202,10 @@ export function articleAnchors(text: string): ArticleAnchors {
   }
   for (const run of runs) if (!run.sentenceStart || run.keys.length > 1) for (const k of run.keys) midSentence.add(k);
   const sites = new Map<string, number[]>();
+  const length = Math.max(1, ownTextLength(text, skipped));
   const add = (key: string, at: number) => {
     const list = sites.get(key) ?? [];
-    if (list.length < MAX_SITES) list.push(Math.round((1000 * at) / Math.max(1, text.length)));
+    if (list.length < MAX_SITES) list.push(Math.round((1000 * ownTextOffset(skipped, at)) / length));
     sites.set(key, list);
   };
   for (const run of runs) {
@@ -201,6 +222,7 @@ export function articleAnchors(text: string): ArticleAnchors {
     }
   }
   for (const match of text.matchAll(NUMBER_RUN)) {
+    if (inSkipped(match.index)) continue;
     for (const n of numbersIn(match[0])) if (n.replace('.', '').length >= 2) add(`#${n}`, match.index);
   }
   const ranked = [...sites.entries()].sort((x, y) => anchorWeight(y[0]) - anchorWeight(x[0]) || x[1][0] - y[1][0]).slice(0, MAX_ANCHORS);

@@ -30,8 +30,10 @@ export interface LinkableArticle {
   /** The id of the article this one translates, when the client said so: the pair is then certain. */
   translationOf?: string;
   publishedTs?: number;
-  /** Characters of the article text: quote offsets are compared as shares of it. */
+  /** Characters of the article's own words (its text without `skipped`): quote offsets are compared as shares of it. */
   length: number;
+  /** Parts of the text that are not the article's own words (metadata lines, related-news blocks), [start, end). */
+  skipped?: Array<[number, number]>;
   /** Numbers of two or more digits anywhere in the article, normalised across number formats. */
   numbers: string[];
   /** Folded words of the article, to test whether another article's URL slug names it. */

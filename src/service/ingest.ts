@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { analyseArticle, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
-import { anchorNumbers, anchorWeight, articleAnchors, slugWords, vocabulary } from '../linking/signals.ts';
+import { anchorNumbers, anchorWeight, articleAnchors, ownTextLength, slugWords, vocabulary } from '../linking/signals.ts';
 import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
@@ -131,7 +131,8 @@ export class IngestService {
         translations: [],
       };
     });
-    const { anchors, sites } = articleAnchors(article.text);
+    const skipped = notArticleText(article.text);
+    const { anchors, sites } = articleAnchors(article.text, skipped);
     const articleDoc: ArticleDoc = withoutUndefined({
       id: article.id,
       lang: article.lang,
@@ -144,7 +145,8 @@ export class IngestService {
       translationOf: article.translationOf,
       speakerIds: [...ownSpeakersOf(quotes)],
       quoteIds: quotes.map((q) => q.id),
-      length: article.text.length,
+      length: ownTextLength(article.text, skipped),
+      ...(skipped.length ? { skipped } : {}),
       numbers: anchorNumbers(article.text),
       vocabulary: vocabulary(article.text),
       anchors,
@@ -318,6 +320,7 @@ function linkableArticle(doc: ArticleDoc): LinkableArticle {
     translationOf: doc.translationOf,
     publishedTs: doc.publishedTs,
     length: doc.length ?? 0,
+    skipped: doc.skipped ?? [],
     numbers: doc.numbers,
     vocabulary: doc.vocabulary ?? [],
     anchors: doc.anchors ?? [],

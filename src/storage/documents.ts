@@ -104,8 +104,10 @@ export interface ArticleDoc {
   /** Speakers the article's own attributions name. */
   speakerIds: string[];
   quoteIds: string[];
-  /** Characters of the text. */
+  /** Characters of the article's own words: the text without `skipped`. */
   length?: number;
+  /** Parts of the text that are not the article's own words (metadata lines, related-news blocks), [start, end). */
+  skipped?: Array<[number, number]>;
   numbers: string[];
   vocabulary: string[];
   /** Names and numbers of the text (linking/signals.ts articleAnchors), filterable: candidate articles are found through them. */

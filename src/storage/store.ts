@@ -6,7 +6,7 @@ import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './doc
 
 const PAGE = 1000;
 const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
-  'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'numbers',
+  'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
   'anchors', 'anchorSites', 'ingestedAt',
 ];
 /** Anchor weight an article must share with a new one to be looked at (with linking's weights: two names, or one long figure). */

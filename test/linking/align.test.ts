@@ -1,7 +1,8 @@
 import t from 'tap';
 import { linkArticlePair, type ArticleSide } from '../../src/linking/align.ts';
 import { articleAffinity } from '../../src/linking/pairing.ts';
-import { anchorNumbers, articleAnchors, vocabulary } from '../../src/linking/signals.ts';
+import { anchorNumbers, articleAnchors, ownTextLength, vocabulary } from '../../src/linking/signals.ts';
+import { notArticleText } from '../../src/ingestion/pipeline.ts';
 import type { LinkableArticle, LinkEdge } from '../../src/linking/types.ts';
 
 const THRESHOLD = 0.6;
@@ -12,7 +13,8 @@ const ORIGINAL_URL = 'https://tinnhanh.vn/bo-truong-tran-minh-khoa-khong-de-thie
  * the same place in `speakers` (null: extraction found none).
  */
 function side(id: string, lang: string, text: string, speakers: Array<string | null>, extra: Partial<LinkableArticle> = {}): ArticleSide {
-  const { anchors, sites } = articleAnchors(text);
+  const skipped = notArticleText(text);
+  const { anchors, sites } = articleAnchors(text, skipped);
   const quotes = [...text.matchAll(/"([^"]+)"/g)].map((m, seq) => {
     const speaker = speakers[seq] ?? null;
     return {
@@ -27,7 +29,7 @@ function side(id: string, lang: string, text: string, speakers: Array<string | n
     };
   });
   return {
-    article: { id, lang, length: text.length, numbers: anchorNumbers(text), vocabulary: vocabulary(text), anchors, anchorSites: sites, ...extra },
+    article: { id, lang, length: ownTextLength(text, skipped), skipped, numbers: anchorNumbers(text), vocabulary: vocabulary(text), anchors, anchorSites: sites, ...extra },
     quotes,
   };
 }
@@ -81,6 +83,12 @@ t.test('a translation pair is aligned one to one, in order, every link with a co
   t.same(pairs(edges), ALIGNED);
   for (const e of edges) t.ok(e.confidence >= THRESHOLD && e.confidence <= 1, `confidence ${e.confidence}`);
   t.same(linkArticlePair(en, vi, THRESHOLD), edges, 'symmetric: (a, b) and (b, a) give the same edges');
+});
+
+t.test('what is not the article (metadata lines, a related-news block) does not shift the places', async (t) => {
+  const related = `${VI}\n\nTIN LIÊN QUAN\nEVN đề xuất cơ chế mua điện mặt trời mái nhà\nGiá điện tăng 4,8% từ hôm nay\nHà Nội cắt điện luân phiên ở 12 quận\nThủ tướng yêu cầu không để thiếu điện cho sản xuất`;
+  const sourced = ` date 2025-04-11\nSource: ${ORIGINAL_URL}\nTitle: Minister Tran Minh Khoa: no power shortage in the dry season\n\n${EN}`;
+  t.same(pairs(linkArticlePair(side('a-vi', 'vi', related, [K, K, K]), side('b-en', 'en', sourced, [K, K, K]), THRESHOLD)), ALIGNED);
 });
 
 t.test('quotes without a speaker are aligned all the same', async (t) => {
