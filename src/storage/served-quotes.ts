@@ -98,3 +98,49 @@ export function servedFor(quote: Buffer, requestedLang: string | undefined): Buf
   const lang = quote.toString('utf8', from, quote.indexOf(QUOTE_MARK, from));
   return lang === requestedLang ? [quote] : [quote.subarray(0, -1), MARKED_FALLBACK_END];
 }
+
+const ID_START = Buffer.from('{"id":"');
+const TRANSLATIONS_START = Buffer.from('"translations":[');
+const OPEN_OBJECT = 0x7b;
+
+/**
+ * A served quote with its permalink and those of its translations, each right after that object's id (`{"id":"…",
+ * "url":"…",…`): the pieces to send in order. The permalinks name the host the client addressed, so they are added
+ * per request rather than stored. Structural `"` never occurs inside a JSON string (there it is `\"`), so the markers
+ * below only ever match the served form's own keys.
+ */
+export function withPermalinks(quote: Buffer, permalink: (id: string) => string): Buffer[] {
+  const parts: Buffer[] = [];
+  let copied = 0;
+  /** Splices the url after the id of the object at `at`; returns where that id ends. */
+  const link = (at: number) => {
+    const idStart = at + ID_START.length - 1;
+    const idEnd = stringEnd(quote, idStart);
+    const id = JSON.parse(quote.toString('utf8', idStart, idEnd)) as string;
+    parts.push(quote.subarray(copied, idEnd), Buffer.from(`,"url":${JSON.stringify(permalink(id))}`));
+    copied = idEnd;
+    return idEnd;
+  };
+  if (!holdsAt(quote, ID_START, 0)) return [quote];
+  link(0);
+  const translations = quote.indexOf(TRANSLATIONS_START, copied);
+  if (translations !== -1) {
+    // [{"id":…},{"id":…}]: flat objects, each linked, until the array closes.
+    let at = translations + TRANSLATIONS_START.length;
+    while (holdsAt(quote, ID_START, at)) {
+      at = link(at);
+      while (at < quote.length && quote[at] !== CLOSE_OBJECT) at = quote[at] === QUOTE_MARK ? stringEnd(quote, at) : at + 1;
+      if (quote[at + 1] !== COMMA || quote[at + 2] !== OPEN_OBJECT) break;
+      at += 2;
+    }
+  }
+  parts.push(quote.subarray(copied));
+  return parts;
+}
+
+/** Just past the JSON string that opens at `at` (its closing quote included). */
+function stringEnd(bytes: Buffer, at: number): number {
+  let i = at + 1;
+  while (i < bytes.length && bytes[i] !== QUOTE_MARK) i += bytes[i] === BACKSLASH ? 2 : 1;
+  return i + 1;
+}
