@@ -2,7 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Services } from './services.ts';
-import { sendProblem } from './problem.ts';
+import { answerClientError, sendProblem } from './problem.ts';
 import swagger from './plugins/external/swagger.ts';
 import security from './plugins/external/security.ts';
 import errors from './plugins/app/errors.ts';
@@ -38,6 +38,7 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     routerOptions: { maxParamLength: 16_384 },
     // Malformed URLs and the like, caught before any route: problem+json like everything else.
     frameworkErrors: (_error, _request, reply) => sendProblem(reply, 400, 'the URL is malformed'),
+    clientErrorHandler: answerClientError,
     ...fastifyOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
