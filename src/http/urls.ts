@@ -11,11 +11,13 @@ export function originOf(request: FastifyRequest): string {
 }
 
 /** The URLs of this service's resources, for permalinks, JSON-LD identifiers, citations and oEmbed cards. */
-export function resourceUrls(request: FastifyRequest): PageUrls & { provider: string } {
+export function resourceUrls(request: FastifyRequest): PageUrls & { provider: string; quoteBase: string } {
   const origin = originOf(request);
+  const quoteBase = `${origin}/quotes/`;
   return {
     provider: origin,
-    quote: (id) => `${origin}/quotes/${encodeURIComponent(id)}`,
+    quoteBase,
+    quote: (id) => `${quoteBase}${encodeURIComponent(id)}`,
     speaker: (id) => `${origin}/speakers/${encodeURIComponent(id)}`,
     oembed: (url) => `${origin}/oembed?url=${encodeURIComponent(url)}&format=json`,
   };

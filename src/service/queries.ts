@@ -7,7 +7,7 @@ import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestio
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
 import { toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
-import { SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks, type ServedQuotes } from '../storage/served-quotes.ts';
+import { permalinkPrefix, SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks, type ServedQuotes } from '../storage/served-quotes.ts';
 import type { Store } from '../storage/store.ts';
 import type { CitedQuote } from './citation.ts';
 
@@ -59,9 +59,10 @@ export class QueryService {
   /**
    * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is read out of
    * Meilisearch's answer without parsing it (served-quotes.ts); any other offset, or documents written before they
-   * carried their served form, are rendered from the documents' fields. `permalink` gives each quote's URL.
+   * carried their served form, are rendered from the documents' fields. A quote's permalink is `permalinkBase`
+   * followed by its id, URL-encoded.
    */
-  async searchQuotes(query: QuotesQuery, permalink: (id: string) => string): Promise<Buffer> {
+  async searchQuotes(query: QuotesQuery, permalinkBase: string): Promise<Buffer> {
     const filters: string[] = [];
     if (query.speaker) {
       const resolved = await this.resolveSpeaker(query.speaker);
@@ -95,10 +96,11 @@ export class QueryService {
         : undefined;
     const { quotes, total } = fromAnswer ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
     const parts: Buffer[] = [PAGE_START];
+    const prefix = permalinkPrefix(permalinkBase);
     for (const [i, quote] of quotes.entries()) {
       if (i) parts.push(COMMA);
       const [body, ...end] = fromAnswer ? servedFor(quote, requestedLang) : [quote];
-      parts.push(...withPermalinks(body, permalink), ...end);
+      parts.push(...withPermalinks(body, prefix), ...end);
     }
     parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`));
     return Buffer.concat(parts);

@@ -112,9 +112,9 @@ export function quotePageHtml(cited: CitedQuote, urls: PageUrls): string {
   const versions = [{ id: quote.id, lang: quote.lang, text: quote.text, original: quote.original }, ...quote.translations].sort(
     (a, b) => Number(b.original) - Number(a.original) || a.lang.localeCompare(b.lang),
   );
-  // One alternate per language (the original first), this page included, as hreflang wants.
+  // One alternate per language, this page for its own, as hreflang wants; the original first.
   const alternates = new Map<string, string>();
-  for (const version of versions) if (!alternates.has(version.lang)) alternates.set(version.lang, version.id === quote.id ? url : urls.quote(version.id));
+  for (const version of versions) if (!alternates.has(version.lang)) alternates.set(version.lang, urls.quote(version.id));
   alternates.set(quote.lang, url);
 
   const head = [

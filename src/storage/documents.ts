@@ -31,9 +31,9 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less `url`s), rendered each time the document is written: a page of
-   * search results is these texts unescaped from Meilisearch's answer, never parsed and serialized again
-   * (served-quotes.ts).
+   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less its `url`s), rendered each
+   * time the document is written: a page of search results is these texts unescaped from Meilisearch's answer, never
+   * parsed and serialized again (served-quotes.ts), the permalinks spliced in.
    */
   quoteJson?: string;
 }

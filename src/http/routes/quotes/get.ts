@@ -42,17 +42,17 @@ const getQuote: FastifyPluginAsyncZod = async (app) => {
       const urls = resourceUrls(request);
       const quoteUrl = urls.quote(request.params.id);
       // Consumers that read headers rather than pages find the oEmbed endpoint and the page here too.
-      reply
-        .header('vary', 'Accept')
-        .header('link', `<${urls.oembed(quoteUrl)}>; rel="alternate"; type="application/json+oembed", <${quoteUrl}>; rel="alternate"; type="text/html"`);
+      const alternates = `<${urls.oembed(quoteUrl)}>; rel="alternate"; type="application/json+oembed", <${quoteUrl}>; rel="alternate"; type="text/html"`;
+      reply.header('vary', 'Accept');
       const type = preferredType(request.headers.accept, [JSON_TYPE, JSON_LD_TYPE, HTML_TYPE]);
       if (type === JSON_TYPE) {
         const quote = await app.services.queries.getQuote(request.params.id);
         if (!quote) return sendProblem(reply, 404, 'no quote with this id');
-        return reply.type(JSON_TYPE).send(linkQuote(quote, urls.quote));
+        return reply.header('link', alternates).type(JSON_TYPE).send(linkQuote(quote, urls.quote));
       }
       const cited = await app.services.queries.getCitedQuote(request.params.id);
       if (!cited) return sendProblem(reply, 404, 'no quote with this id');
+      reply.header('link', alternates);
       if (type === JSON_LD_TYPE) return reply.type(JSON_LD_TYPE).send(quotationJsonLd(cited, urls));
       return reply
         .type(`${HTML_TYPE}; charset=utf-8`)

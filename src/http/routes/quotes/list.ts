@@ -14,7 +14,7 @@ const listQuotes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: QuotePageSchema, 400: ProblemSchema, 503: ProblemSchema },
     },
     handler: async (request, reply) => {
-      const page = await app.services.queries.searchQuotes(request.query, resourceUrls(request).quote);
+      const page = await app.services.queries.searchQuotes(request.query, resourceUrls(request).quoteBase);
       // The page's JSON bytes, a QuotePage already: Fastify sends a Buffer as it is, without serializing it again.
       return reply.type('application/json; charset=utf-8').send(page as unknown as QuotePage);
     },
