@@ -68,7 +68,7 @@ export function citationFacts({ quote, original }: CitedQuote): CitationFacts {
 const UNKNOWN_SPEAKER = 'unattributed';
 
 /** `Indonesian, translated from Vietnamese` */
-function languageNote(facts: CitationFacts): string {
+export function languageNote(facts: CitationFacts): string {
   return facts.translatedFrom ? `${facts.language}, translated from ${facts.translatedFrom.language}` : facts.language;
 }
 

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { UnlinkedQuote } from '../schemas/quote.ts';
-import { citationCsl, citationFacts, citationHtml, citationMarkdown, citationText, escapeHtml, type CitationFacts, type CitedQuote } from './citation.ts';
+import {
+  citationCsl,
+  citationFacts,
+  citationHtml,
+  citationMarkdown,
+  citationText,
+  escapeHtml,
+  languageNote,
+  type CitationFacts,
+  type CitedQuote,
+} from './citation.ts';
 import { quotationJsonLd, type ResourceUrls } from './jsonld.ts';
 
 /** Where the page links to: this service's resources and its oEmbed endpoint for the quote. */
@@ -105,8 +115,7 @@ export function quotePageHtml(cited: CitedQuote, urls: PageUrls): string {
   const url = urls.quote(quote.id);
   const speaker = quote.speaker?.name ?? 'Unattributed';
   const title = `“${shorten(quote.text, 90)}” — ${speaker}`;
-  const languageNote = facts.translatedFrom ? `${facts.language}, translated from ${facts.translatedFrom.language}` : facts.language;
-  const description = [`${speaker}${quote.role ? `, ${quote.role}` : ''}`, facts.outlet, facts.date, languageNote]
+  const description = [`${speaker}${quote.role ? `, ${quote.role}` : ''}`, facts.outlet, facts.date, languageNote(facts)]
     .filter(Boolean)
     .join(' · ');
   const versions = [{ id: quote.id, lang: quote.lang, text: quote.text, original: quote.original }, ...quote.translations].sort(
@@ -175,7 +184,7 @@ export function quotePageHtml(cited: CitedQuote, urls: PageUrls): string {
 </figure>
 <dl>
 <dt>Source</dt><dd>${sourceLine(facts)}</dd>
-<dt>Language</dt><dd>${escapeHtml(languageNote)}${quote.original ? ' <span class="tag">original</span>' : ''}</dd>
+<dt>Language</dt><dd>${escapeHtml(languageNote(facts))}${quote.original ? ' <span class="tag">original</span>' : ''}</dd>
 </dl>
 ${originalSection}
 <nav aria-labelledby="languages-heading">
