@@ -1,5 +1,5 @@
 import type { AttributionMethod } from '../ingestion/types.ts';
-import type { Quote } from '../schemas/quote.ts';
+import type { UnlinkedQuote } from '../schemas/quote.ts';
 
 /** A quote as stored in the `quotes` index: one language version of one utterance, with its cluster denormalised. */
 export interface QuoteDoc {
@@ -31,15 +31,15 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it (JSON of the Quote schema), rendered each time the document is written: a page of
-   * search results is these texts unescaped from Meilisearch's answer, never parsed and serialized again
-   * (served-quotes.ts).
+   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less its `url`s), rendered each
+   * time the document is written: a page of search results is these texts unescaped from Meilisearch's answer, never
+   * parsed and serialized again (served-quotes.ts), the permalinks spliced in.
    */
   quoteJson?: string;
 }
 
 /** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
-export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
+export function toQuote(doc: QuoteDoc, requestedLang?: string): UnlinkedQuote {
   return {
     id: doc.id,
     clusterId: doc.clusterId,
