@@ -17,6 +17,7 @@ export const CONFIDENCE = {
   namedInSentence: 0.75,
   title: 0.8,
   pronoun: 0.65,
+  continued: 0.6,
   none: 0.15,
 } as const;
 

@@ -183,11 +183,19 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
   return { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) };
 }
 
-/** The attribution of a quoted span when it is a quotation, undefined when it is not one. */
-export function classifyQuote(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
+/** Words before the marks say the quoted words are a name, a title or a slogan (`the slogan "…"`), not speech. */
+export function markedAsNotSpeech(ctx: ArticleContext, span: QuoteSpan): boolean {
+  return cueBeforeQuote(ctx, clauseBefore(ctx, span), span);
+}
+
+/**
+ * Who the sentence around a quoted span says said it: a verb of saying with its speaker after or before the quote,
+ * a source marker, or a named speaker earlier in the sentence for a fragment. `method: 'none'` when a verb of saying
+ * attributes the quote but its speaker could not be resolved; undefined when nothing in the sentence attributes it.
+ */
+export function sentenceAttribution(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
   const before = clauseBefore(ctx, span);
   const quote = ctx.text.slice(span.start, span.end);
-  if (cueBeforeQuote(ctx, before, span)) return undefined;
   const after = attributedAfter(ctx, span, registry);
   if (after?.speakerName) return after;
   // Short or title-like spans are terms, names and titles unless someone is explicitly said to have said them.
