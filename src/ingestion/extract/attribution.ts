@@ -1,6 +1,7 @@
 import type { AttributionMethod } from '../types.ts';
 import { sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './context.ts';
-import { detectMentions, PersonRegistry, type Mention } from './persons.ts';
+import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
+import { nameWords, PersonRegistry, type Person } from './people.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 
 /** Who said a quote, and how sure we are. Confidence falls with each step of inference (name > title > pronoun > none). */
@@ -9,6 +10,8 @@ export interface Attribution {
   role?: string;
   method: AttributionMethod;
   confidence: number;
+  /** Who the article says it is, when resolved to someone it refers to. */
+  person?: Person;
 }
 
 export const CONFIDENCE = {
@@ -41,7 +44,8 @@ export function clauseAfter(ctx: ArticleContext, span: QuoteSpan): Clause {
 export function clauseBefore(ctx: ArticleContext, span: QuoteSpan): Clause {
   const to = tokenIndexAt(ctx, span.open);
   let from = to;
-  if (to > 0 && !ctx.text.slice(ctx.tokens[to - 1].end, span.open).includes('\n')) {
+  // `… told me. "I thought …`: a quote that opens a sentence has no clause before it.
+  if (to > 0 && !/\n|[.!?…]["”»’)]*\s/.test(ctx.text.slice(ctx.tokens[to - 1].end, span.open))) {
     while (from > 0 && ctx.narrative[from - 1] && to - from < MAX_CLAUSE_TOKENS && (from === to || !sentenceBreakBefore(ctx, from))) from--;
   }
   return { from, to };
@@ -71,10 +75,62 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
   return found;
 }
 
-/** People mentioned in narration, in article order, so that titles and pronouns can be resolved to names. */
+/** Tokens of a name that only sentence position capitalised (`Meanwhile`, `The`), or a day or month: never a name. */
+function commonWordsIn(ctx: ArticleContext, m: Mention, lowerCaseWords: Set<string>): number {
+  const { tokens, text, lexicon } = ctx;
+  let k = m.first;
+  if (!m.titled && (k === 0 || ctx.sentence[k] !== ctx.sentence[k - 1] || !ctx.narrative[k - 1])) {
+    while (k < m.end && lowerCaseWords.has(tokens[k].key)) k++;
+  }
+  const calendar = k < m.end ? lexicon.calendarWords.match(text, tokens, k, m.end) : undefined;
+  return calendar && k + calendar.length === m.end ? m.end - m.first : k - m.first;
+}
+
+const AGE_APPOSITION = /^\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\))/;
+const DESCRIBED_APPOSITION = /^\s*,\s*(?:a|an|the|un|une|le|la|l'|seorang|sang|một|người|vị)\s/iu;
+
+/** What one mention says about whether a name is a person's: titles, a given name, an age or a description after it. */
+function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
+  const { tokens, text, lexicon } = ctx;
+  const words = nameWords(name);
+  let evidence = m.titled ? 2 : 0;
+  if (words.length >= 2 && lexicon.givenNames.has(words[0])) evidence += 1.5;
+  if (m.kind === 'name' && !m.titled) evidence += 0.5;
+  if (words.length > MAX_PERSON_NAME_WORDS) evidence -= 2;
+  const after = text.slice(tokens[m.end - 1].end, tokens[m.end - 1].end + 40);
+  if (AGE_APPOSITION.test(after)) evidence += 2;
+  else if (DESCRIBED_APPOSITION.test(after)) evidence += 1;
+  const previous = m.first > 0 ? tokens[m.first - 1].key : '';
+  // People take no article (`the Los Angeles Lakers`), are not spoken to in a speaker's slot, nor found in a place.
+  if (DETERMINERS.has(previous)) evidence -= 2;
+  if (lexicon.placePrepositions.has(previous)) evidence -= 1;
+  if (lexicon.addresseeMarkers.has(previous)) evidence -= 1;
+  // `Alloa Athletic boss`: a name right before a title qualifies it.
+  if (m.end < tokens.length && !tokens[m.end].capitalized && lexicon.titleHeads.match(text, tokens, m.end)) evidence -= 2;
+  // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
+  const nameStart = tokens.findIndex((t, k) => k >= m.first && t.start >= tokens[m.end - 1].end - name.length);
+  for (let k = Math.max(nameStart, m.first); k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
+  return evidence;
+}
+
+/** A person's name has at most this many words; a longer capitalised run is a title, a body or a headline. */
+const MAX_PERSON_NAME_WORDS = 4;
+
+/** A name with the owner's ending it may carry in the text (`Ross's predecessors`) removed. */
+const withoutOwnerSuffix = (name: string) => name.replace(/['’]s$/u, '');
+
+/**
+ * People referred to in narration, in article order, so that surnames, titles and pronouns can be resolved to names:
+ * first every name (so that what the whole article says about a name decides whether it is a person's), then titles,
+ * nationality nouns and pronouns in order, each resolved to who it stands for at that point.
+ */
 export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   const registry = new PersonRegistry(ctx.lexicon);
-  const n = ctx.tokens.length;
+  const { tokens, lexicon } = ctx;
+  const lowerCaseWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.key));
+  const mentions: Array<Mention & { name?: string; subject: boolean }> = [];
+  const n = tokens.length;
+  let sentenceWithSubject = -1;
   for (let from = 0; from < n; ) {
     if (!ctx.narrative[from]) {
       from++;
@@ -83,56 +139,69 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     let to = from;
     while (to < n && ctx.narrative[to]) to++;
     for (const m of detectMentions(ctx, from, to)) {
-      const offset = ctx.tokens[m.first].start;
-      if (m.kind === 'name') registry.note(offset, m.name!, m.gender, [m.role, m.apposedRole], m.nationality);
-      else if (m.kind === 'candidate') {
-        const known = registry.find(m.name!);
-        if (known) registry.touch(offset, known);
-      } else if (m.kind === 'title') {
-        const holder = registry.holderOf(m.role!, offset);
-        if (holder) registry.touch(offset, holder);
-      } else if (m.kind === 'nationality') {
-        const described = registry.describedAs(m.nationality!, offset);
-        if (described) registry.touch(offset, described);
+      let name = m.name;
+      if (m.kind === 'name' || m.kind === 'candidate') {
+        const common = commonWordsIn(ctx, m, lowerCaseWords);
+        if (common >= m.end - m.first) continue;
+        name = withoutOwnerSuffix(common ? ctx.text.slice(tokens[m.first + common].start, tokens[m.end - 1].end) : m.name!);
       }
+      const sentence = ctx.sentence[m.first];
+      const governed = m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key);
+      const subject = sentence !== sentenceWithSubject && !governed;
+      if (sentence !== sentenceWithSubject) sentenceWithSubject = sentence;
+      mentions.push({ ...m, name, subject });
     }
     from = to;
+  }
+  const at = (m: Mention & { subject: boolean }) => ({ offset: tokens[m.first].start, sentence: ctx.sentence[m.first], subject: m.subject });
+  for (const m of mentions) {
+    if (m.kind === 'name' || m.kind === 'candidate') {
+      const gender = m.gender !== 'x' ? m.gender : lexicon.givenNames.get(nameWords(m.name!)[0]) ?? 'x';
+      registry.note(at(m), m.name!, nameWords(m.name!).length >= 2 ? gender : 'x', personhoodOf(ctx, m, m.name!), [m.role, m.apposedRole], m.nationality);
+    }
+  }
+  for (const m of mentions) {
+    const { offset, sentence } = at(m);
+    const referent =
+      m.kind === 'title' ? registry.holderOf(m.role!, offset)
+        : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
+          : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender)
+            : undefined;
+    if (referent) registry.touch(at(m), referent);
   }
   return registry;
 }
 
 /** Turns the mention chosen as speaker into a name, using what the article said before the quote. */
-export function resolveMention(mention: Mention, registry: PersonRegistry, quoteStart: number, adjacent: boolean): Attribution {
+export function resolveMention(ctx: ArticleContext, mention: Mention, registry: PersonRegistry, quoteStart: number, adjacent: boolean): Attribution {
+  const sentence = ctx.sentence[Math.min(mention.first, ctx.tokens.length - 1)];
+  const found = (person: Person, method: AttributionMethod, confidence: number, role = person.role): Attribution =>
+    ({ speakerName: person.name, role, method, confidence, person });
   switch (mention.kind) {
     case 'name':
     case 'candidate': {
-      const known = registry.find(mention.name!);
-      const name = known && known.words.length >= mention.name!.split(/\s+/).length ? known.name : mention.name!;
+      const name = withoutOwnerSuffix(mention.name!);
+      const known = registry.find(name, quoteStart);
       const confidence = mention.kind === 'name' || known ? (adjacent ? CONFIDENCE.namedAdjacent : CONFIDENCE.namedInSentence) : CONFIDENCE.namedLoosely;
+      if (known && known.words.length >= name.split(/\s+/).length) return found(known, 'explicit', confidence, mention.role ?? known.role);
       return { speakerName: name, role: mention.role ?? known?.role, method: 'explicit', confidence };
     }
     case 'title': {
       const holder = registry.holderOf(mention.role!, quoteStart);
-      if (holder) return { speakerName: holder.name, role: mention.role, method: 'title', confidence: CONFIDENCE.title };
+      if (holder) return found(holder, 'title', CONFIDENCE.title, mention.role);
       // `the Japanese winger said`, `a expliqué le technicien`: a title the article never gave anyone stands,
-      // like a pronoun, for the person it last mentioned.
-      const last = registry.lastBefore(quoteStart, mention.gender);
-      return last
-        ? { speakerName: last.name, role: mention.role, method: 'title', confidence: CONFIDENCE.pronoun }
-        : { role: mention.role, method: 'none', confidence: CONFIDENCE.none };
+      // like a pronoun, for the person the discourse is about.
+      const antecedent = registry.antecedent(quoteStart, sentence, mention.gender, registry.focus);
+      return antecedent ? found(antecedent, 'title', CONFIDENCE.pronoun, mention.role) : { role: mention.role, method: 'none', confidence: CONFIDENCE.none };
     }
     case 'nationality': {
       // Unlike a title, never the last person mentioned: `le Français` is no one when nobody was described so.
       const described = registry.describedAs(mention.nationality!, quoteStart);
-      return described
-        ? { speakerName: described.name, role: described.role, method: 'title', confidence: CONFIDENCE.title }
-        : { method: 'none', confidence: CONFIDENCE.none };
+      return described ? found(described, 'title', CONFIDENCE.title) : { method: 'none', confidence: CONFIDENCE.none };
     }
     case 'pronoun': {
-      const antecedent = registry.lastBefore(quoteStart, mention.gender);
-      return antecedent
-        ? { speakerName: antecedent.name, role: antecedent.role, method: 'pronoun', confidence: CONFIDENCE.pronoun }
-        : { method: 'none', confidence: CONFIDENCE.none };
+      const antecedent = registry.antecedent(quoteStart, sentence, mention.gender, registry.focus);
+      return antecedent ? found(antecedent, 'pronoun', CONFIDENCE.pronoun) : { method: 'none', confidence: CONFIDENCE.none };
     }
   }
 }

@@ -11,6 +11,8 @@ export interface ArticleContext {
   narrative: boolean[];
   /** Per token: 0 not yet known, 1 an ordinary word, 2 a word of the lexicon that cannot be part of a name. */
   functionWord: Uint8Array;
+  /** Per token: the index of its sentence. */
+  sentence: Int32Array;
 }
 
 export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[], boilerplate: Range[]): ArticleContext {
@@ -26,7 +28,9 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
     while (r < excluded.length && excluded[r].end <= t.start) r++;
     narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
   }
-  return { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length) };
+  const ctx = { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length), sentence: new Int32Array(tokens.length) };
+  for (let k = 1; k < tokens.length; k++) ctx.sentence[k] = ctx.sentence[k - 1] + (sentenceBreakBefore(ctx, k) ? 1 : 0);
+  return ctx;
 }
 
 /** Index of the first token starting at or after `offset`. */

@@ -34,8 +34,8 @@ function isTitleLike(quote: string): boolean {
  */
 function continuationOf(previous: Attribution | undefined): Attribution | undefined {
   if (!previous?.speakerName) return undefined;
-  const { speakerName, role, confidence } = previous;
-  return { speakerName, role, method: 'context', confidence: Math.min(confidence, CONFIDENCE.continued) };
+  const { speakerName, role, confidence, person } = previous;
+  return { speakerName, role, method: 'context', confidence: Math.min(confidence, CONFIDENCE.continued), person };
 }
 
 /**
@@ -80,7 +80,10 @@ export function extractQuotes(text: string, lang: string): ExtractedQuote[] {
     const found = sentenceAttribution(ctx, span, registry);
     if (!found?.speakerName && !found && !standsAlone(ctx, span)) continue;
     const attribution = found?.speakerName ? found : continuationOf(previous) ?? found ?? { method: 'none', confidence: CONFIDENCE.none };
-    if (attribution.speakerName) previous = attribution;
+    if (attribution.speakerName) {
+      previous = attribution;
+      registry.focus = attribution.person ?? registry.find(attribution.speakerName);
+    }
     const { speakerName, role, method, confidence } = attribution;
     quotes.push({
       text: text.slice(span.start, span.end),

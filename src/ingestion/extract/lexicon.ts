@@ -1,5 +1,6 @@
 import { ALL_PROFILES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
 import { fold } from '../../text/fold.ts';
+import { GIVEN_NAMES } from '../languages/given-names.ts';
 import { onlySpacesBetween, tokenKey, tokenize, type Token } from './tokens.ts';
 
 interface Phrase<T> {
@@ -75,12 +76,20 @@ export interface Lexicon {
   ownerSuffixes: string[];
   pronouns: PhraseMatcher<Gender>;
   notQuoteCues: PhraseMatcher<true>;
+  quotingVerbs: PhraseMatcher<true>;
+  addresseeMarkers: Set<string>;
+  prepositions: Set<string>;
+  placePrepositions: Set<string>;
+  organisationWords: PhraseMatcher<true>;
+  calendarWords: PhraseMatcher<true>;
   cliticSuffixes: { suffix: string; gender: Gender }[];
   cliticHosts: Set<string>;
   abbreviations: Set<string>;
   definiteArticles: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
   surnames: Set<string>;
+  /** Folded given names, with the gender they usually mark. */
+  givenNames: Map<string, Gender>;
   /** For `tokenize`: the bits of the matchers above that have a phrase starting with a key. */
   starts: Map<string, number>;
 }
@@ -89,6 +98,9 @@ const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
 /** Family names of every language: names travel with the people, not the language of the article. */
 export const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
+const givenNames = new Map<string, Gender>(
+  (Object.entries(GIVEN_NAMES) as [Gender, readonly string[]][]).flatMap(([gender, names]) => names.map((n): [string, Gender] => [n, gender])),
+);
 
 export function lexiconFor(lang: string): Lexicon {
   const profile = languageProfile(lang);
@@ -108,15 +120,23 @@ export function lexiconFor(lang: string): Lexicon {
       ownerSuffixes: profile.ownerSuffixes.map((w) => tokenKey(w)),
       pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
+      quotingVerbs: new PhraseMatcher(flag(profile.quotingVerbs)),
+      addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
+      prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
+      placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
+      organisationWords: new PhraseMatcher(flag(profile.organisationWords)),
+      calendarWords: new PhraseMatcher(flag(profile.calendarWords)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
+      givenNames,
       starts: new Map(),
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
-      lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues];
+      lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

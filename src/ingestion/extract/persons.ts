@@ -22,6 +22,8 @@ export interface Mention {
   /** The nationality noun that describes a named person (`le Belge X`) or stands for one (`le Belge`). */
   nationality?: string;
   gender: Gender;
+  /** A honorific or a title introduces the name: it names a person, not a place or a body. */
+  titled?: boolean;
 }
 
 interface NameRun {
@@ -209,7 +211,7 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
   return {
     kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole,
-    apposedRole: role && apposedRole, nationality: run.nationality, gender,
+    apposedRole: role && apposedRole, nationality: run.nationality, gender, titled: introduced || vietnameseShape,
   };
 }
 
@@ -404,113 +406,4 @@ export function detectMentions(ctx: ArticleContext, from: number, to: number): M
     } else i++;
   }
   return mentions;
-}
-
-export interface Person {
-  name: string;
-  words: string[];
-  /** The first title the article gave them. */
-  role?: string;
-  /** Folded words of every title the article gave them (`Kapten …`, then `gelandang …`), for `holderOf`. */
-  roleWords: string[][];
-  /** Nationality nouns the article described them with (`le Belge X`), for `describedAs`. */
-  nationalities: string[];
-  gender: Gender;
-}
-
-const foldedWords = new Map<string, string[]>();
-/** Folded words of a name; memoised because the same names and titles recur throughout an article. */
-function words(s: string): string[] {
-  let found = foldedWords.get(s);
-  if (!found) {
-    if (foldedWords.size > 10_000) foldedWords.clear();
-    found = fold(s).split(' ').filter(Boolean);
-    foldedWords.set(s, found);
-  }
-  return found;
-}
-const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
-
-const MAX_ROLE_WORDS = 4;
-/** Folded words of a title, each title of a `sameRoles` group written as the first of it (`chiến lược gia` → `huan luyen vien`). */
-export function roleWords(lexicon: Lexicon, title: string): string[] {
-  const said = words(title);
-  if (!lexicon.sameRole.size) return said;
-  const out: string[] = [];
-  for (let i = 0; i < said.length; ) {
-    let n = Math.min(MAX_ROLE_WORDS, said.length - i);
-    while (n > 0 && !lexicon.sameRole.has(said.slice(i, i + n).join(' '))) n--;
-    if (n === 0) out.push(said[i++]);
-    else {
-      out.push(...lexicon.sameRole.get(said.slice(i, i + n).join(' '))!.split(' '));
-      i += n;
-    }
-  }
-  return out;
-}
-
-/** The people an article has mentioned so far, in order, for resolving titles and pronouns to names. */
-export class PersonRegistry {
-  private readonly people: Person[] = [];
-  private readonly timeline: { offset: number; person: Person }[] = [];
-
-  constructor(private readonly lexicon: Lexicon) {}
-
-  /** The known person a spelling refers to: the same words, or part of them including the last (`Trung`, `Collins`). */
-  find(name: string): Person | undefined {
-    const said = words(name);
-    if (!said.length) return undefined;
-    return this.people.find((p) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!))
-      ?? this.people.find((p) => p.words.length > said.length && said.every((w) => p.words.includes(w)))
-      ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
-  }
-
-  /** `roles`: every title the mention gave them, the first one first. */
-  note(offset: number, name: string, gender: Gender, roles: (string | undefined)[] = [], nationality?: string): Person {
-    const role = roles[0];
-    let person = this.find(name);
-    if (!person) {
-      person = { name, words: words(name), gender, role, roleWords: [], nationalities: [] };
-      this.people.push(person);
-    } else {
-      person.role ??= role;
-      if (person.gender === 'x') person.gender = gender;
-    }
-    for (const title of roles) if (title) person.roleWords.push(roleWords(this.lexicon, title));
-    if (nationality) person.nationalities.push(nationality);
-    this.timeline.push({ offset, person });
-    return person;
-  }
-
-  /** Records that someone known was referred to at `offset`, keeping them the most recent person. */
-  touch(offset: number, person: Person): void {
-    this.timeline.push({ offset, person });
-  }
-
-  lastBefore(offset: number, gender: Gender): Person | undefined {
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && compatible(person.gender, gender)) return person;
-    }
-    return undefined;
-  }
-
-  /** The most recent person before `offset` the article described with a nationality noun (`le Français X`). */
-  describedAs(nationality: string, offset: number): Person | undefined {
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && person.nationalities.includes(nationality)) return person;
-    }
-    return undefined;
-  }
-
-  /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
-  holderOf(title: string, offset: number): Person | undefined {
-    const wanted = roleWords(this.lexicon, title);
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && person.roleWords.some((role) => wanted.every((w) => role.includes(w)))) return person;
-    }
-    return undefined;
-  }
 }

@@ -93,6 +93,12 @@ export const fr: LanguageProfile = {
   cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute'],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
+  quotingVerbs: ['cite', 'citant', 'a cité'],
+  addresseeMarkers: ['à', 'au', 'aux'],
+  prepositions: ['à', 'au', 'aux', 'de', 'du', 'des', 'd\'', 'en', 'dans', 'par', 'pour', 'avec', 'sur', 'sous', 'chez', 'contre', 'vers', 'entre', 'depuis', 'pendant', 'selon', 'après', 'avant', 'comme', 'sans'],
+  placePrepositions: ['à', 'au', 'aux', 'en', 'dans', 'vers', 'depuis'],
+  organisationWords: ['parti', 'ministère', 'département', 'bureau', 'agence', 'université', 'école', 'institut', 'fondation', 'société', 'association', 'fédération', 'union', 'ligue', 'club', 'comité', 'conseil', 'commission', 'cour', 'tribunal', 'banque', 'compagnie', 'entreprise', 'groupe', 'réseau', 'journal', 'radio', 'télévision', 'chaîne', 'centre', 'hôpital', 'police', 'armée', 'gouvernement', 'parlement', 'sénat', 'congrès', 'assemblée', 'église', 'musée', 'fonds', 'programme', 'plan', 'projet', 'organisation', 'autorité', 'administration', 'croix', 'service'],
+  calendarWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   notQuoteCues: [
     'thème', 'thèmes', 'intitulé', 'intitulée', 'intitulés', 'titre', 'titré', 'titrée', 'devise', 'slogan', 'mot d’ordre',
     "mot d'ordre", 'surnommé', 'surnommée', 'surnom', 'baptisé', 'baptisée', 'appelé', 'appelée', 'dénommé', 'dénommée',

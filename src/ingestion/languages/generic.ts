@@ -31,6 +31,12 @@ export const generic: LanguageProfile = {
   cliticHosts: [],
   abbreviations: ['sr', 'sra', 'dhr', 'mevr', 'nr'],
   surnames: [],
+  quotingVerbs: [],
+  addresseeMarkers: [],
+  prepositions: [],
+  placePrepositions: [],
+  organisationWords: [],
+  calendarWords: [],
   notQuoteCues: ['lema', 'eslogan', 'título', 'titulado', 'motto', 'titel', 'slogan', 'tema', 'titolo'],
   boilerplate: { blockHeadings: [], lineStarts: [], lineContains: [] },
 };

@@ -60,6 +60,12 @@ export const id: LanguageProfile = {
   cliticHosts: ['menurut'],
   abbreviations: ['no', 'tn', 'ny', 'nn', 'sdr', 'bpk', 'dr', 'drs', 'ir', 'prof', 'h', 'hj', 'st', 'jl', 'kab', 'kec'],
   surnames: [],
+  quotingVerbs: ['mengutip', 'mengutip perkataan', 'mengutip pernyataan'],
+  addresseeMarkers: ['kepada'],
+  prepositions: ['di', 'ke', 'dari', 'pada', 'untuk', 'dengan', 'oleh', 'tentang', 'terhadap', 'dalam', 'kepada', 'bagi', 'antara', 'seperti', 'sejak', 'hingga', 'sampai', 'atas', 'melawan', 'tanpa'],
+  placePrepositions: ['di', 'ke', 'dari'],
+  organisationWords: ['partai', 'kementerian', 'departemen', 'badan', 'lembaga', 'komite', 'komisi', 'dewan', 'majelis', 'universitas', 'sekolah', 'institut', 'yayasan', 'perhimpunan', 'asosiasi', 'federasi', 'serikat', 'liga', 'klub', 'pengadilan', 'mahkamah', 'bank', 'perusahaan', 'grup', 'kelompok', 'harian', 'koran', 'majalah', 'radio', 'televisi', 'stasiun', 'pusat', 'polisi', 'kepolisian', 'tentara', 'pemerintah', 'parlemen', 'senat', 'kongres', 'gereja', 'museum', 'dana', 'program', 'rencana', 'proyek', 'organisasi', 'otoritas', 'layanan', 'kantor', 'rumah sakit', 'surat kabar', 'palang merah'],
+  calendarWords: ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu', 'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'],
   notQuoteCues: [
     'motto', 'moto', 'semboyan', 'slogan', 'tema', 'bertema', 'bertajuk', 'berjudul', 'judul', 'tajuk', 'julukan',
     'dijuluki', 'disebut', 'istilah', 'program', 'gerakan', 'kampanye', 'buku', 'film', 'lagu', 'artikel', 'identitas',

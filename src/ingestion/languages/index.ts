@@ -35,6 +35,12 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     cliticHosts: base.cliticHosts,
     abbreviations: union((p) => p.abbreviations),
     surnames: union((p) => p.surnames),
+    quotingVerbs: union((p) => p.quotingVerbs),
+    addresseeMarkers: union((p) => p.addresseeMarkers),
+    prepositions: union((p) => p.prepositions),
+    placePrepositions: union((p) => p.placePrepositions),
+    organisationWords: union((p) => p.organisationWords),
+    calendarWords: union((p) => p.calendarWords),
     notQuoteCues: union((p) => p.notQuoteCues),
     boilerplate: {
       blockHeadings: union((p) => p.boilerplate.blockHeadings),

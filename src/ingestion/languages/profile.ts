@@ -71,6 +71,18 @@ export interface LanguageProfile {
   nativeWord?: RegExp;
   /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
   surnames: string[];
+  /** Verbs whose object is the speaker of the quote (`dẫn lời X`, `mengutip X`, `quoted X as saying`). */
+  quotingVerbs: string[];
+  /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */
+  addresseeMarkers: string[];
+  /** Prepositions: a name governed by one is not what its sentence is about, and after a place one it is a place. */
+  prepositions: string[];
+  /** Prepositions of place (`in`, `di`, `ở`, `à`): the capitalised words after them name a place, not a person. */
+  placePrepositions: string[];
+  /** Words that make a capitalised name a body's (`Party`, `Ministry`, `Đảng`, `Partai`, `ministère`), not a person's. */
+  organisationWords: string[];
+  /** Names of days and months, capitalised in some languages (`On Wednesday`): never a person. */
+  calendarWords: string[];
   /** Words just before quote marks that make the quoted words a name, a title or a slogan rather than speech. */
   notQuoteCues: string[];
   boilerplate: {

@@ -69,6 +69,12 @@ export const vi: LanguageProfile = {
     // Also a title word (`Phó Giám đốc`): before a name and no title head, it is the family name.
     'phó',
   ],
+  quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
+  addresseeMarkers: ['với'],
+  prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
+  placePrepositions: ['ở', 'tại', 'từ', 'đến', 'tới'],
+  organisationWords: ['đảng', 'bộ', 'sở', 'cục', 'vụ', 'ban', 'ủy ban', 'hội', 'hiệp hội', 'công ty', 'tập đoàn', 'ngân hàng', 'trường', 'đại học', 'học viện', 'viện', 'bệnh viện', 'tòa án', 'quốc hội', 'chính phủ', 'quỹ', 'trung tâm', 'tổ chức', 'liên đoàn', 'câu lạc bộ', 'báo', 'đài', 'kênh', 'hãng', 'nhóm', 'văn phòng', 'thượng viện', 'hạ viện', 'quân đội', 'cảnh sát', 'hội đồng', 'chương trình', 'dịch vụ'],
+  calendarWords: ['thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'chủ nhật'],
   notQuoteCues: [
     'khẩu hiệu', 'chủ đề', 'phương châm', 'tiêu đề', 'mang tên', 'có tên', 'tên là', 'gọi là', 'được gọi là', 'biệt danh',
     'bài viết', 'bài báo', 'cuốn sách', 'tác phẩm', 'bộ phim', 'bài hát', 'chương trình', 'phong trào', 'chiến dịch',

@@ -1,0 +1,186 @@
+import { fold } from '../../text/fold.ts';
+import type { Gender } from '../languages/index.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** Someone (a person, or a body that speaks) an article refers to, under every form it uses. */
+export interface Person {
+  /** The fullest spelling the article gives. */
+  name: string;
+  words: string[];
+  /** The first title the article gave them. */
+  role?: string;
+  /** Folded words of every title the article gave them (`Kapten …`, then `gelandang …`), for `holderOf`. */
+  roleWords: string[][];
+  /** Nationality nouns the article described them with (`le Belge X`), for `describedAs`. */
+  nationalities: string[];
+  gender: Gender;
+  /**
+   * How plainly the article treats the name as a person's: a honorific or title before it, an age or a description
+   * in apposition, a surname used alone later. Places, bodies and capitalised words score none or less.
+   */
+  personhood: number;
+}
+
+/** One place where the article refers to someone. */
+export interface Reference {
+  offset: number;
+  /** Index of the sentence it stands in. */
+  sentence: number;
+  /** The first reference of its sentence, not governed by a preposition: what the sentence is about. */
+  subject: boolean;
+  person: Person;
+}
+
+/** From this much evidence on, a name is a person's and a pronoun may stand for it. */
+export const PERSONHOOD_THRESHOLD = 1.5;
+/** How many sentences back a pronoun looks for who it stands for before falling back on the last speaker. */
+const ANTECEDENT_SENTENCES = 3;
+
+const foldedWords = new Map<string, string[]>();
+/** Folded words of a name; memoised because the same names and titles recur throughout an article. */
+export function nameWords(s: string): string[] {
+  let found = foldedWords.get(s);
+  if (!found) {
+    if (foldedWords.size > 10_000) foldedWords.clear();
+    found = fold(s).split(' ').filter(Boolean);
+    foldedWords.set(s, found);
+  }
+  return found;
+}
+
+const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
+
+const MAX_ROLE_WORDS = 4;
+/** Folded words of a title, each title of a `sameRoles` group written as the first of it (`chiến lược gia` → `huan luyen vien`). */
+export function roleWords(lexicon: Lexicon, title: string): string[] {
+  const said = nameWords(title);
+  if (!lexicon.sameRole.size) return said;
+  const out: string[] = [];
+  for (let i = 0; i < said.length; ) {
+    let n = Math.min(MAX_ROLE_WORDS, said.length - i);
+    while (n > 0 && !lexicon.sameRole.has(said.slice(i, i + n).join(' '))) n--;
+    if (n === 0) out.push(said[i++]);
+    else {
+      out.push(...lexicon.sameRole.get(said.slice(i, i + n).join(' '))!.split(' '));
+      i += n;
+    }
+  }
+  return out;
+}
+
+/**
+ * The people an article refers to and where, so that a surname, a title or a pronoun can be resolved to the person
+ * it stands for. A pronoun goes to what the discourse is about: a person the same sentence already named, else the
+ * subject of a recent sentence, else the last speaker quoted — never merely the last capitalised word.
+ */
+export class PersonRegistry {
+  private readonly people: Person[] = [];
+  /** Sorted by offset. */
+  private readonly timeline: Reference[] = [];
+  /** The last speaker quoted, while quotes are attributed in article order. */
+  focus?: Person;
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /**
+   * The known person a spelling refers to: the same words, or part of them including the last (`Trung`, `Collins`),
+   * the most recently referred to when several fit.
+   */
+  find(name: string, before = Infinity): Person | undefined {
+    const said = nameWords(name);
+    if (!said.length) return undefined;
+    const fits = [
+      (p: Person) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!),
+      (p: Person) => p.words.length > said.length && said.every((w) => p.words.includes(w)),
+      (p: Person) => p.words.every((w) => said.includes(w)),
+    ];
+    for (const fit of fits) {
+      const matching = this.people.filter(fit);
+      if (matching.length <= 1) {
+        if (matching.length) return matching[0];
+        continue;
+      }
+      return this.mostRecent(matching, before) ?? matching[0];
+    }
+    return undefined;
+  }
+
+  /** `roles`: every title the mention gave them, the first one first. */
+  note(at: Omit<Reference, 'person'>, name: string, gender: Gender, personhood: number, roles: (string | undefined)[] = [], nationality?: string): Person {
+    let person = this.find(name, at.offset);
+    // A surname alone (`Lee`) after the full name: people are referred to so, places and bodies hardly ever.
+    if (person && nameWords(name).length < person.words.length) personhood += 1;
+    if (!person) {
+      person = { name, words: nameWords(name), gender, role: roles[0], roleWords: [], nationalities: [], personhood: 0 };
+      this.people.push(person);
+    } else {
+      person.role ??= roles[0];
+      if (person.gender === 'x') person.gender = gender;
+      // The fullest spelling names the person (`Lee`, then `Kai-Fu Lee`).
+      if (nameWords(name).length > person.words.length) {
+        person.name = name;
+        person.words = nameWords(name);
+      }
+    }
+    person.personhood += personhood;
+    for (const title of roles) if (title) person.roleWords.push(roleWords(this.lexicon, title));
+    if (nationality) person.nationalities.push(nationality);
+    this.touch(at, person);
+    return person;
+  }
+
+  /** Records that someone known was referred to. */
+  touch(at: Omit<Reference, 'person'>, person: Person): void {
+    let i = this.timeline.length;
+    while (i > 0 && this.timeline[i - 1].offset > at.offset) i--;
+    this.timeline.splice(i, 0, { ...at, person });
+  }
+
+  isPerson(person: Person): boolean {
+    return person.personhood >= PERSONHOOD_THRESHOLD;
+  }
+
+  /**
+   * Who a pronoun (or a title the article gave nobody) at `offset` in sentence `sentence` stands for: a person the
+   * sentence named before it, else the subject of one of the few sentences before, else `focus` (the last speaker
+   * quoted) when it fits, else the last person referred to.
+   */
+  antecedent(offset: number, sentence: number, gender: Gender, focus?: Person): Person | undefined {
+    const fits = (p: Person) => this.isPerson(p) && compatible(p.gender, gender);
+    const before = this.timeline.filter((r) => r.offset < offset && fits(r.person));
+    const same = before.filter((r) => r.sentence === sentence);
+    if (same.length) return (same.find((r) => r.subject) ?? same.at(-1)!).person;
+    for (let s = sentence - 1; s >= sentence - ANTECEDENT_SENTENCES; s--) {
+      const inSentence = before.filter((r) => r.sentence === s);
+      const subject = inSentence.find((r) => r.subject);
+      if (subject) return subject.person;
+      if (focus && inSentence.some((r) => r.person === focus)) return focus;
+      if (inSentence.length) return inSentence[0].person;
+    }
+    if (focus && fits(focus)) return focus;
+    return before.at(-1)?.person;
+  }
+
+  /** The most recent person before `offset` the article described with a nationality noun (`le Français X`). */
+  describedAs(nationality: string, offset: number): Person | undefined {
+    return this.lastReferenceTo((p) => p.nationalities.includes(nationality), offset);
+  }
+
+  /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
+  holderOf(title: string, offset: number): Person | undefined {
+    const wanted = roleWords(this.lexicon, title);
+    return this.lastReferenceTo((p) => p.roleWords.some((role) => wanted.every((w) => role.includes(w))), offset);
+  }
+
+  private lastReferenceTo(test: (p: Person) => boolean, offset: number): Person | undefined {
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const { offset: at, person } = this.timeline[i];
+      if (at < offset && test(person)) return person;
+    }
+    return undefined;
+  }
+
+  private mostRecent(people: Person[], before: number): Person | undefined {
+    return this.lastReferenceTo((p) => people.includes(p), before);
+  }
+}
