@@ -66,10 +66,10 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
       continue;
     }
     const key = tokens[k].key;
-    for (const { suffix } of lx.cliticSuffixes) {
-      if (key.length > suffix.length && key.endsWith(suffix) && lx.speechVerbs.has(key.slice(0, -suffix.length).replace(/-$/, ''))) {
-        found.push({ at: k, end: k + 1 });
-      }
+    // `ujarnya` (said he), `memberitahuku` (told me): a verb of saying with a pronoun folded in.
+    const suffixes = [...lx.cliticSuffixes.map((c) => c.suffix), ...lx.objectSuffixes];
+    if (suffixes.some((suffix) => key.length > suffix.length && key.endsWith(suffix) && lx.speechVerbs.has(key.slice(0, -suffix.length).replace(/-$/, '')))) {
+      found.push({ at: k, end: k + 1 });
     }
   }
   return found;

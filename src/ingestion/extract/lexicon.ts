@@ -84,6 +84,7 @@ export interface Lexicon {
   calendarWords: PhraseMatcher<true>;
   cliticSuffixes: { suffix: string; gender: Gender }[];
   cliticHosts: Set<string>;
+  objectSuffixes: string[];
   abbreviations: Set<string>;
   definiteArticles: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
@@ -128,6 +129,7 @@ export function lexiconFor(lang: string): Lexicon {
       calendarWords: new PhraseMatcher(flag(profile.calendarWords)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
+      objectSuffixes: profile.objectSuffixes.map((w) => tokenKey(w)),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,

@@ -18,6 +18,10 @@ export const en: LanguageProfile = {
     'analysed', 'analyzed', 'shared', 'shares', 'mentioned', 'proclaimed', 'assured', 'assures', 'joked', 'quipped',
     'expressing', 'expressed', 'expresses', 'calling for', 'called for', 'calls for', 'saying', 'telling', 'adding',
     'stressing', 'noting', 'explaining', 'declaring', 'warning', 'describing', 'urging', 'pledging', 'vowing',
+    'tweeted', 'tweets', 'posted', 'wondered', 'wonders', 'conceded', 'concedes', 'lamented', 'laments', 'boasted', 'complained',
+    'complains', 'reflected', 'mused', 'spoke', 'speaks', 'speaking', 'testified', 'countered', 'counters', 'retorted',
+    'reasoned', 'agreed', 'disagreed', 'estimated', 'went on', 'goes on', 'chanted', 'shouted', 'yelled', 'cried', 'screamed',
+    'whispered', 'texted', 'emailed', 'recalling', 'adds', 'insisting', 'arguing', 'claiming', 'asking', 'writing', 'asserting',
   ],
   sourceMarkers: ['according to', 'in the words of'],
   honorifics: [
@@ -65,6 +69,7 @@ export const en: LanguageProfile = {
   ownerSuffixes: ["'s"],
   pronouns: [{ word: 'he', gender: 'm' }, { word: 'she', gender: 'f' }],
   cliticSuffixes: [],
+  objectSuffixes: [],
   cliticHosts: [],
   abbreviations: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'inc', 'co', 'corp', 'vs', 'u.s', 'u.k'],
   surnames: [],

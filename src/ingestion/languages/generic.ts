@@ -28,6 +28,7 @@ export const generic: LanguageProfile = {
   ownerSuffixes: [],
   pronouns: [{ word: 'él', gender: 'm' }, { word: 'ella', gender: 'f' }, { word: 'er', gender: 'm' }, { word: 'sie', gender: 'f' }, { word: 'lei', gender: 'f' }],
   cliticSuffixes: [],
+  objectSuffixes: [],
   cliticHosts: [],
   abbreviations: ['sr', 'sra', 'dhr', 'mevr', 'nr'],
   surnames: [],

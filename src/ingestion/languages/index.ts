@@ -33,6 +33,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     pronouns: base.pronouns,
     cliticSuffixes: base.cliticSuffixes,
     cliticHosts: base.cliticHosts,
+    objectSuffixes: base.objectSuffixes,
     abbreviations: union((p) => p.abbreviations),
     surnames: union((p) => p.surnames),
     quotingVerbs: union((p) => p.quotingVerbs),

@@ -60,6 +60,8 @@ export interface LanguageProfile {
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
   cliticSuffixes: GenderedWord[];
   cliticHosts: string[];
+  /** Endings that fold who was spoken to into a verb of saying (`memberitahu-ku`, told me): the verb is still one. */
+  objectSuffixes: string[];
   /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */
   abbreviations: string[];
   /** Names are written family name first and always start with one of `surnames` (Vietnamese). */

@@ -13,6 +13,9 @@ export const vi: LanguageProfile = {
     'quả quyết', 'gợi ý', 'khuyến cáo', 'cảnh báo', 'hỏi', 'trao đổi', 'đánh giá', 'tâm sự', 'tiết lộ', 'nhắn nhủ',
     'chỉ rõ', 'chỉ đạo', 'quán triệt', 'nói thêm', 'nhấn mạnh thêm', 'lý giải', 'ví dụ', 'dẫn lời', 'thông báo',
     'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
+    'viết', 'nhớ lại', 'tự hỏi', 'bình luận', 'than', 'hô', 'hô vang', 'hét', 'tuyên thệ', 'thề', 'hứa', 'cam đoan',
+    'bác bỏ', 'phản bác', 'lập luận', 'kể với', 'nói với', 'chia sẻ với', 'đăng', 'viết trên', 'giãi bày', 'thổ lộ',
+    'phàn nàn', 'tiếp tục', 'nhận xét', 'phát ngôn', 'đáp', 'ước tính',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
@@ -56,6 +59,7 @@ export const vi: LanguageProfile = {
     { word: 'vị này', gender: 'x' }, { word: 'người này', gender: 'x' },
   ],
   cliticSuffixes: [],
+  objectSuffixes: [],
   cliticHosts: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
   namesStartWithSurname: true,
