@@ -119,6 +119,40 @@ const MAX_PERSON_NAME_WORDS = 4;
 /** A name with the owner's ending it may carry in the text (`Ross's predecessors`) removed. */
 const withoutOwnerSuffix = (name: string) => name.replace(/['’]s$/u, '');
 
+type NarratedMention = Mention & { name?: string; subject: boolean; speaking?: boolean };
+
+/** How far before its verb of saying a subject may stand (`Furyk, who …, said`). */
+const SPEAKER_BEFORE_VERB = 12;
+
+/**
+ * Marks the subjects of the verbs of saying in narration (`… though Furyk said his presence …`): who a sentence
+ * reports speaking is who a pronoun after it most likely stands for, more than the sentence's first name.
+ */
+function markSpeakers(ctx: ArticleContext, mentions: NarratedMention[]): void {
+  const { tokens, lexicon } = ctx;
+  let m = 0;
+  for (let from = 0; from < tokens.length; ) {
+    if (!ctx.narrative[from]) {
+      from++;
+      continue;
+    }
+    let to = from;
+    while (to < tokens.length && ctx.narrative[to]) to++;
+    for (const verb of speechVerbsIn(ctx, from, to)) {
+      while (m < mentions.length && mentions[m].end <= verb.at - SPEAKER_BEFORE_VERB) m++;
+      const clitic = mentions.find((x) => x.kind === 'pronoun' && x.first >= verb.at && x.end <= verb.end);
+      const before = mentions.slice(m).filter((x) =>
+        x.end <= verb.at && x.first >= from && ctx.sentence[x.first] === ctx.sentence[verb.at] &&
+        !(x.first > 0 && lexicon.addresseeMarkers.has(tokens[x.first - 1].key)));
+      // Right before the verb (`… though Furyk said`), else the head of an apposition (`X, who …, said`).
+      const adjacent = before.filter((x) => verb.at - x.end <= 2 && !/,/.test(ctx.text.slice(tokens[x.end - 1].end, tokens[verb.at].start))).at(-1);
+      const subject = clitic ?? adjacent ?? before[0];
+      if (subject) subject.speaking = true;
+    }
+    from = to;
+  }
+}
+
 /**
  * People referred to in narration, in article order, so that surnames, titles and pronouns can be resolved to names:
  * first every name (so that what the whole article says about a name decides whether it is a person's), then titles,
@@ -128,7 +162,7 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   const registry = new PersonRegistry(ctx.lexicon);
   const { tokens, lexicon } = ctx;
   const lowerCaseWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.key));
-  const mentions: Array<Mention & { name?: string; subject: boolean }> = [];
+  const mentions: NarratedMention[] = [];
   const n = tokens.length;
   let sentenceWithSubject = -1;
   for (let from = 0; from < n; ) {
@@ -153,7 +187,9 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     }
     from = to;
   }
-  const at = (m: Mention & { subject: boolean }) => ({ offset: tokens[m.first].start, sentence: ctx.sentence[m.first], subject: m.subject });
+  markSpeakers(ctx, mentions);
+  const at = (m: Mention & { subject: boolean; speaking?: boolean }) =>
+    ({ offset: tokens[m.first].start, sentence: ctx.sentence[m.first], subject: m.subject, speaking: m.speaking });
   for (const m of mentions) {
     if (m.kind === 'name' || m.kind === 'candidate') {
       const gender = m.gender !== 'x' ? m.gender : lexicon.givenNames.get(nameWords(m.name!)[0]) ?? 'x';

@@ -28,6 +28,8 @@ export interface Reference {
   sentence: number;
   /** The first reference of its sentence, not governed by a preposition: what the sentence is about. */
   subject: boolean;
+  /** The subject of a verb of saying: the sentence reports what they said. */
+  speaking?: boolean;
   person: Person;
 }
 
@@ -142,18 +144,18 @@ export class PersonRegistry {
 
   /**
    * Who a pronoun (or a title the article gave nobody) at `offset` in sentence `sentence` stands for: a person the
-   * sentence named before it, else the subject of one of the few sentences before, else `focus` (the last speaker
-   * quoted) when it fits, else the last person referred to.
+   * sentence named before it, else who spoke or what a sentence was about in the few sentences before, else `focus`
+   * (the last speaker quoted) when it fits, else the last person referred to.
    */
   antecedent(offset: number, sentence: number, gender: Gender, focus?: Person): Person | undefined {
     const fits = (p: Person) => this.isPerson(p) && compatible(p.gender, gender);
     const before = this.timeline.filter((r) => r.offset < offset && fits(r.person));
     const same = before.filter((r) => r.sentence === sentence);
-    if (same.length) return (same.find((r) => r.subject) ?? same.at(-1)!).person;
+    if (same.length) return (same.find((r) => r.speaking) ?? same.find((r) => r.subject) ?? same.at(-1)!).person;
     for (let s = sentence - 1; s >= sentence - ANTECEDENT_SENTENCES; s--) {
       const inSentence = before.filter((r) => r.sentence === s);
-      const subject = inSentence.find((r) => r.subject);
-      if (subject) return subject.person;
+      const salient = inSentence.find((r) => r.speaking) ?? inSentence.find((r) => r.subject);
+      if (salient) return salient.person;
       if (focus && inSentence.some((r) => r.person === focus)) return focus;
       if (inSentence.length) return inSentence[0].person;
     }
