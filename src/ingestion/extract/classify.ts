@@ -82,6 +82,15 @@ function subjectOf(ctx: ArticleContext, mentions: Mention[], verb: { at: number;
   return candidates.find((m) => m.first >= verb.end && m.first <= verb.end + INVERTED_SUBJECT_WINDOW);
 }
 
+/** `"…", theo X`, `"…," according to X`, `« … », selon X`: a source marker opening the clause after the quote. */
+function sourceAfter(ctx: ArticleContext, span: QuoteSpan, mentions: Mention[], clause: Clause, registry: PersonRegistry): Attribution | undefined {
+  const { text, tokens, lexicon } = ctx;
+  const marker = lexicon.sourceMarkers.match(text, tokens, clause.from, clause.to);
+  if (!marker) return undefined;
+  const source = mentions.find((m) => m.first >= clause.from + marker.length && m.first <= clause.from + marker.length + 1);
+  return source && namesSomeone(source, registry) ? resolveMention(ctx, source, registry, span.open, true) : undefined;
+}
+
 /** `"…," X said`, `"…," said X`, `"…" - ông X phân tích`, `« … », a-t-il ajouté`. */
 function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry): Attribution | undefined {
   const clause = clauseAfter(ctx, span);
@@ -91,8 +100,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const lead = text.slice(span.close, tokens[clause.from].start);
   const trailing = text.slice(span.end, span.open < span.close ? span.close - 1 : span.close);
   const closedOff = /[,.!?…]\s*$/.test(quote + trailing) || /^\s*[,\-–—:]/.test(lead);
-  if (!closedOff) return undefined;
-  // `"….” He added that…` starts a new sentence; only a verb within its first words still attributes the quote.
+  // `"…." He added that…` starts a new sentence; only a verb within its first words still attributes the quote.
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && tokens[clause.from].capitalized;
   const mentions = detectMentions(ctx, clause.from, clause.to);
   // `"…," Karine Jean-Pierre, a senior adviser and national spokeswoman for …, said`: an apposition of any length.
@@ -101,7 +109,14 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
     /^\s*,/.test(text.slice(tokens[first.end - 1].end, tokens[first.end].start));
   const window = newSentence ? 3 : apposition ? clause.to - clause.from : AFTER_VERB_WINDOW;
   const verb = speechVerbsIn(ctx, clause.from, Math.min(clause.to, clause.from + window), clause.to)[0];
+  // `"…, theo Brent Montgomery, giám đốc …"`, `"…," according to X`: the source after the quote.
+  if (!verb && closedOff) return sourceAfter(ctx, span, mentions, clause, registry);
   if (!verb) return undefined;
+  // Without a mark or comma closing the quote off (`"…" Fleischer viết`, `« … » a réagi Waters`), only a speaker and
+  // verb that open the clause attribute it.
+  if (!closedOff && !(verb.at - clause.from <= 3 && (first?.first === clause.from || verb.at === clause.from))) return undefined;
+  // A new sentence opening with a verb is a participle clause (`Speaking on Radio 4, …`), not `said X`.
+  if (newSentence && !mentions.some((m) => m.end <= verb.at) && !mentions.some((m) => m.kind === 'pronoun' && m.first === verb.at)) return undefined;
   const speaker = subjectOf(ctx, mentions, verb, clause, registry);
   return speaker ? resolveMention(ctx, speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
 }
