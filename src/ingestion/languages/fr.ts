@@ -113,7 +113,7 @@ export const fr: LanguageProfile = {
     { word: '-t-il', gender: 'm' }, { word: '-t-elle', gender: 'f' }, { word: '-il', gender: 'm' }, { word: '-elle', gender: 'f' },
   ],
   objectSuffixes: [],
-  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait'],
+  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", "nous a"],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
   quotingVerbs: ['cite', 'citant', 'a cité'],
