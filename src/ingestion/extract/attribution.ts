@@ -76,8 +76,8 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
 }
 
 /** Tokens of a name that only sentence position capitalised (`Meanwhile`, `The`), or a day or month: never a name. */
-function commonWordsIn(ctx: ArticleContext, m: Mention, lowerCaseWords: Set<string>): number {
-  const { tokens, text, lexicon } = ctx;
+function commonWordsIn(ctx: ArticleContext, m: Mention): number {
+  const { tokens, text, lexicon, lowerCaseWords } = ctx;
   let k = m.first;
   if (!m.titled && (k === 0 || ctx.sentence[k] !== ctx.sentence[k - 1] || !ctx.narrative[k - 1])) {
     while (k < m.end && lowerCaseWords.has(tokens[k].key)) k++;
@@ -88,6 +88,13 @@ function commonWordsIn(ctx: ArticleContext, m: Mention, lowerCaseWords: Set<stri
 
 const AGE_APPOSITION = /^\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\))/;
 const DESCRIBED_APPOSITION = /^\s*,\s*(?:a|an|the|un|une|le|la|l'|seorang|sang|một|người|vị)\s/iu;
+
+/** The name a mention gives, without the words only sentence position capitalised and an owner's ending; empty if nothing is left. */
+function cleanName(ctx: ArticleContext, m: Mention): string {
+  const common = commonWordsIn(ctx, m);
+  if (common >= m.end - m.first) return '';
+  return withoutOwnerSuffix(common ? ctx.text.slice(ctx.tokens[m.first + common].start, ctx.tokens[m.end - 1].end) : m.name!);
+}
 
 /** What one mention says about whether a name is a person's: titles, a given name, an age or a description after it. */
 function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
@@ -161,7 +168,6 @@ function markSpeakers(ctx: ArticleContext, mentions: NarratedMention[]): void {
 export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   const registry = new PersonRegistry(ctx.lexicon);
   const { tokens, lexicon } = ctx;
-  const lowerCaseWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.key));
   const mentions: NarratedMention[] = [];
   const n = tokens.length;
   let sentenceWithSubject = -1;
@@ -175,9 +181,8 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     for (const m of detectMentions(ctx, from, to)) {
       let name = m.name;
       if (m.kind === 'name' || m.kind === 'candidate') {
-        const common = commonWordsIn(ctx, m, lowerCaseWords);
-        if (common >= m.end - m.first) continue;
-        name = withoutOwnerSuffix(common ? ctx.text.slice(tokens[m.first + common].start, tokens[m.end - 1].end) : m.name!);
+        name = cleanName(ctx, m);
+        if (!name) continue;
       }
       const sentence = ctx.sentence[m.first];
       const governed = m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key);
@@ -216,7 +221,8 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
   switch (mention.kind) {
     case 'name':
     case 'candidate': {
-      const name = withoutOwnerSuffix(mention.name!);
+      const name = mention.kind === 'candidate' ? cleanName(ctx, mention) : withoutOwnerSuffix(mention.name!);
+      if (!name) return { method: 'none', confidence: CONFIDENCE.none };
       const known = registry.find(name, quoteStart);
       const confidence = mention.kind === 'name' || known ? (adjacent ? CONFIDENCE.namedAdjacent : CONFIDENCE.namedInSentence) : CONFIDENCE.namedLoosely;
       if (known && known.words.length >= name.split(/\s+/).length) return found(known, 'explicit', confidence, mention.role ?? known.role);

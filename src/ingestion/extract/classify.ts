@@ -3,6 +3,7 @@ import { clauseAfter, clauseBefore, CONFIDENCE, resolveMention, speechVerbsIn, t
 import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
 import type { PersonRegistry } from './people.ts';
 import type { QuoteSpan } from './quote-marks.ts';
+import { onlySpacesBetween } from './tokens.ts';
 
 /**
  * Quote or not. Quotation marks also enclose slogans, titles, nicknames and scare-quoted terms; what sets a quotation
@@ -82,6 +83,27 @@ function subjectOf(ctx: ArticleContext, mentions: Mention[], verb: { at: number;
   return candidates.find((m) => m.first >= verb.end && m.first <= verb.end + INVERTED_SUBJECT_WINDOW);
 }
 
+/**
+ * The attribution a verb's subject gives. An unnamed spokesperson speaks for their body, worded as the article words
+ * them (`A Labour Party spokesman`, `Người phát ngôn của Ban Quản lý Nhà tù`, `Un porte-parole de la direction de la
+ * prison`): the title, the capitalised body before it and its complement up to the verb.
+ */
+function speakerOf(ctx: ArticleContext, speaker: Mention | undefined, verb: { at: number; end: number }, registry: PersonRegistry, span: QuoteSpan): Attribution {
+  if (!speaker) return { method: 'none', confidence: CONFIDENCE.none };
+  const { text, tokens, lexicon } = ctx;
+  if (speaker.kind === 'title' && lexicon.spokespersonTitles.match(text, tokens, speaker.first) && !registry.holderOf(speaker.role!, span.open)) {
+    let first = speaker.first;
+    while (first > 0 && tokens[first - 1].capitalized && onlySpacesBetween(text, tokens[first - 1].end, tokens[first].start) && !DETERMINERS.has(tokens[first - 1].key)) first--;
+    const end = verb.at > speaker.end && verb.at - speaker.end <= MAX_SPOKESPERSON_COMPLEMENT ? verb.at : speaker.end;
+    const phrase = text.slice(tokens[first].start, tokens[end - 1].end).replace(/[\s,]+$/, '');
+    return { speakerName: phrase, role: speaker.role, method: 'title', confidence: CONFIDENCE.title };
+  }
+  return resolveMention(ctx, speaker, registry, span.open, true);
+}
+
+/** How many words may name the body after a spokesperson's title (`de la direction de la prison`). */
+const MAX_SPOKESPERSON_COMPLEMENT = 8;
+
 /** `"…", theo X`, `"…," according to X`, `« … », selon X`: a source marker opening the clause after the quote. */
 function sourceAfter(ctx: ArticleContext, span: QuoteSpan, mentions: Mention[], clause: Clause, registry: PersonRegistry): Attribution | undefined {
   const { text, tokens, lexicon } = ctx;
@@ -117,8 +139,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   if (!closedOff && !(verb.at - clause.from <= 3 && (first?.first === clause.from || verb.at === clause.from))) return undefined;
   // A new sentence opening with a verb is a participle clause (`Speaking on Radio 4, …`), not `said X`.
   if (newSentence && !mentions.some((m) => m.end <= verb.at) && !mentions.some((m) => m.kind === 'pronoun' && m.first === verb.at)) return undefined;
-  const speaker = subjectOf(ctx, mentions, verb, clause, registry);
-  return speaker ? resolveMention(ctx, speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
+  return speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
 }
 
 /** `X said: "…"`, `X nói: "…"`, `Menurut X, "…"`, `Tổng Bí thư Tô Lâm: "…"`, and the second half of `"A," he said, "B"`. */
@@ -140,8 +161,7 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
   }
   const introduces = /[:,]\s*$/.test(gap) || (/^\s+$/.test(gap) && verb?.end === clause.to && /^\p{Lu}/u.test(quote));
   if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1 || mentions.some((m) => m.first >= verb.end && m.end === clause.to))) {
-    const speaker = subjectOf(ctx, mentions, verb, clause, registry);
-    return speaker ? resolveMention(ctx, speaker, registry, span.open, true) : { method: 'none', confidence: CONFIDENCE.none };
+    return speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
   }
   // `Tổng Bí thư Tô Lâm: "…"`, `Rogers: "…"` — a name and a colon stand for the verb.
   const last = mentions.at(-1);

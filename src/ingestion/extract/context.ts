@@ -13,6 +13,8 @@ export interface ArticleContext {
   functionWord: Uint8Array;
   /** Per token: the index of its sentence. */
   sentence: Int32Array;
+  /** Keys of the words the article writes in lower case somewhere: capitalised elsewhere, only their position did it. */
+  lowerCaseWords: Set<string>;
 }
 
 export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[], boilerplate: Range[]): ArticleContext {
@@ -28,7 +30,8 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
     while (r < excluded.length && excluded[r].end <= t.start) r++;
     narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
   }
-  const ctx = { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length), sentence: new Int32Array(tokens.length) };
+  const lowerCaseWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.key));
+  const ctx = { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length), sentence: new Int32Array(tokens.length), lowerCaseWords };
   for (let k = 1; k < tokens.length; k++) ctx.sentence[k] = ctx.sentence[k - 1] + (sentenceBreakBefore(ctx, k) ? 1 : 0);
   return ctx;
 }

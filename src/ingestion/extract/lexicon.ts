@@ -77,6 +77,7 @@ export interface Lexicon {
   pronouns: PhraseMatcher<Gender>;
   notQuoteCues: PhraseMatcher<true>;
   quotingVerbs: PhraseMatcher<true>;
+  spokespersonTitles: PhraseMatcher<true>;
   addresseeMarkers: Set<string>;
   prepositions: Set<string>;
   placePrepositions: Set<string>;
@@ -122,6 +123,7 @@ export function lexiconFor(lang: string): Lexicon {
       pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       quotingVerbs: new PhraseMatcher(flag(profile.quotingVerbs)),
+      spokespersonTitles: new PhraseMatcher(flag(profile.spokespersonTitles)),
       addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
       prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
       placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
@@ -138,7 +140,7 @@ export function lexiconFor(lang: string): Lexicon {
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
       lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
-      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs];
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

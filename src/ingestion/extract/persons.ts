@@ -42,7 +42,7 @@ const APPOSITION_WINDOW = 10;
 const CODE = /^(?:\p{Lu}{2,}|\p{Lu}+-?\p{N}+)$/u;
 const MAX_ORGANISATION_WORDS = 4;
 /** Words before a noun phrase; a person's name takes none. */
-export const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
+export const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai', 'một', 'các', 'những']);
 
 /** Words of one phrase: blanks between them, or the full stop of an initial (`U.S. Attorney`, `N. Paranietharan`). */
 function joined(ctx: ArticleContext, k: number): boolean {

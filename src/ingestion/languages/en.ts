@@ -73,6 +73,7 @@ export const en: LanguageProfile = {
   cliticHosts: [],
   abbreviations: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'inc', 'co', 'corp', 'vs', 'u.s', 'u.k'],
   surnames: [],
+  spokespersonTitles: ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],
   quotingVerbs: ['quoted', 'quoting', 'quotes'],
   addresseeMarkers: ['told', 'tells', 'telling', 'to'],
   prepositions: ['in', 'at', 'on', 'from', 'to', 'of', 'for', 'with', 'by', 'about', 'against', 'near', 'into', 'between', 'among', 'after', 'before', 'during', 'under', 'over', 'across', 'like', 'than', 'via', 'including', 'behind', 'toward', 'towards', 'without', 'within', 'upon'],

@@ -116,6 +116,7 @@ export const fr: LanguageProfile = {
   cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", "nous a"],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
+  spokespersonTitles: ['porte-parole'],
   quotingVerbs: ['cite', 'citant', 'a cité'],
   addresseeMarkers: ['à', 'au', 'aux'],
   prepositions: ['à', 'au', 'aux', 'de', 'du', 'des', 'd\'', 'en', 'dans', 'par', 'pour', 'avec', 'sur', 'sous', 'chez', 'contre', 'vers', 'entre', 'depuis', 'pendant', 'selon', 'après', 'avant', 'comme', 'sans'],

@@ -32,6 +32,7 @@ export const generic: LanguageProfile = {
   cliticHosts: [],
   abbreviations: ['sr', 'sra', 'dhr', 'mevr', 'nr'],
   surnames: [],
+  spokespersonTitles: ['portavoz', 'sprecher', 'sprecherin'],
   quotingVerbs: [],
   addresseeMarkers: [],
   prepositions: [],

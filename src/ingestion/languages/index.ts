@@ -36,6 +36,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     objectSuffixes: base.objectSuffixes,
     abbreviations: union((p) => p.abbreviations),
     surnames: union((p) => p.surnames),
+    spokespersonTitles: union((p) => p.spokespersonTitles),
     quotingVerbs: union((p) => p.quotingVerbs),
     addresseeMarkers: union((p) => p.addresseeMarkers),
     prepositions: union((p) => p.prepositions),

@@ -73,6 +73,11 @@ export interface LanguageProfile {
   nativeWord?: RegExp;
   /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
   surnames: string[];
+  /**
+   * Titles of those who speak for a body (`spokesman`, `người phát ngôn`, `juru bicara`, `porte-parole`): unnamed, the
+   * speaker is the body's spokesperson as the article words it, never someone named before.
+   */
+  spokespersonTitles: string[];
   /** Verbs whose object is the speaker of the quote (`dẫn lời X`, `mengutip X`, `quoted X as saying`). */
   quotingVerbs: string[];
   /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */

@@ -15,7 +15,7 @@ export const vi: LanguageProfile = {
     'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
     'viết', 'nhớ lại', 'tự hỏi', 'bình luận', 'than', 'hô', 'hô vang', 'hét', 'tuyên thệ', 'thề', 'hứa', 'cam đoan',
     'bác bỏ', 'phản bác', 'lập luận', 'kể với', 'nói với', 'chia sẻ với', 'đăng', 'viết trên', 'giãi bày', 'thổ lộ',
-    'phàn nàn', 'tiếp tục', 'nhận xét', 'phát ngôn', 'đáp', 'ước tính',
+    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
@@ -73,6 +73,7 @@ export const vi: LanguageProfile = {
     // Also a title word (`Phó Giám đốc`): before a name and no title head, it is the family name.
     'phó',
   ],
+  spokespersonTitles: ['người phát ngôn', 'phát ngôn viên'],
   quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
   addresseeMarkers: ['với'],
   prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
