@@ -153,7 +153,9 @@ function markSpeakers(ctx: ArticleContext, mentions: NarratedMention[]): void {
         !(x.first > 0 && lexicon.addresseeMarkers.has(tokens[x.first - 1].key)));
       // Right before the verb (`… though Furyk said`), else the head of an apposition (`X, who …, said`).
       const adjacent = before.filter((x) => verb.at - x.end <= 2 && !/,/.test(ctx.text.slice(tokens[x.end - 1].end, tokens[verb.at].start))).at(-1);
-      const subject = clitic ?? adjacent ?? before[0];
+      // Verb first (`Kata Pak Adam`, `said Michael Steele`, `a déclaré X`): the mention right after it.
+      const after = before.length ? undefined : mentions.slice(m).find((x) => x.first >= verb.end && x.first <= verb.end + 3 && ctx.sentence[x.first] === ctx.sentence[verb.at]);
+      const subject = clitic ?? adjacent ?? before[0] ?? after;
       if (subject) subject.speaking = true;
     }
     from = to;
