@@ -3,6 +3,7 @@ import { sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './contex
 import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
 import { nameWords, PersonRegistry, type Person } from './people.ts';
 import type { QuoteSpan } from './quote-marks.ts';
+import { onlySpacesBetween } from './tokens.ts';
 
 /** Who said a quote, and how sure we are. Confidence falls with each step of inference (name > title > pronoun > none). */
 export interface Attribution {
@@ -113,10 +114,13 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   if (lexicon.placePrepositions.has(previous)) evidence -= 1;
   if (lexicon.addresseeMarkers.has(previous)) evidence -= 1;
   // `Alloa Athletic boss`: a name right before a title qualifies it.
-  if (m.end < tokens.length && !tokens[m.end].capitalized && lexicon.titleHeads.match(text, tokens, m.end)) evidence -= 2;
+  if (m.end < tokens.length && !tokens[m.end].capitalized && onlySpacesBetween(text, tokens[m.end - 1].end, tokens[m.end].start) &&
+    lexicon.titleHeads.match(text, tokens, m.end)) evidence -= 2;
   // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
   const nameStart = tokens.findIndex((t, k) => k >= m.first && t.start >= tokens[m.end - 1].end - name.length);
   for (let k = Math.max(nameStart, m.first); k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
+  const place = lexicon.places.match(text, tokens, Math.max(nameStart, m.first), m.end);
+  if (place && Math.max(nameStart, m.first) + place.length === m.end) evidence -= 3;
   return evidence;
 }
 
@@ -226,6 +230,8 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
       const name = mention.kind === 'candidate' ? cleanName(ctx, mention) : withoutOwnerSuffix(mention.name!);
       if (!name) return { method: 'none', confidence: CONFIDENCE.none };
       const known = registry.find(name, quoteStart);
+      // `Cựu HLV Alloa Athletic`: a title whose complement is a body, not a holder's name, stands for a person.
+      if (known && known.personhood < 0 && mention.role) return resolveMention(ctx, { ...mention, kind: 'title' }, registry, quoteStart, adjacent);
       const confidence = mention.kind === 'name' || known ? (adjacent ? CONFIDENCE.namedAdjacent : CONFIDENCE.namedInSentence) : CONFIDENCE.namedLoosely;
       if (known && known.words.length >= name.split(/\s+/).length) return found(known, 'explicit', confidence, mention.role ?? known.role);
       return { speakerName: name, role: mention.role ?? known?.role, method: 'explicit', confidence };

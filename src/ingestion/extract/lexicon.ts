@@ -1,6 +1,7 @@
-import { ALL_PROFILES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
+import { ALL_PROFILES, LANGUAGES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
 import { fold } from '../../text/fold.ts';
 import { GIVEN_NAMES } from '../languages/given-names.ts';
+import { PLACES } from '../languages/places.ts';
 import { onlySpacesBetween, tokenKey, tokenize, type Token } from './tokens.ts';
 
 interface Phrase<T> {
@@ -78,6 +79,8 @@ export interface Lexicon {
   notQuoteCues: PhraseMatcher<true>;
   quotingVerbs: PhraseMatcher<true>;
   spokespersonTitles: PhraseMatcher<true>;
+  /** Places of every language (names travel): never a person's name. */
+  places: PhraseMatcher<true>;
   addresseeMarkers: Set<string>;
   prepositions: Set<string>;
   placePrepositions: Set<string>;
@@ -100,6 +103,7 @@ const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
 /** Family names of every language: names travel with the people, not the language of the article. */
 export const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
+const places = new PhraseMatcher<true>(PLACES.map((p): [string, true] => [p, true]));
 const givenNames = new Map<string, Gender>(
   (Object.entries(GIVEN_NAMES) as [Gender, readonly string[]][]).flatMap(([gender, names]) => names.map((n): [string, Gender] => [n, gender])),
 );
@@ -124,10 +128,12 @@ export function lexiconFor(lang: string): Lexicon {
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       quotingVerbs: new PhraseMatcher(flag(profile.quotingVerbs)),
       spokespersonTitles: new PhraseMatcher(flag(profile.spokespersonTitles)),
+      places,
       addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
       prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
       placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
-      organisationWords: new PhraseMatcher(flag(profile.organisationWords)),
+      // Bodies take English names in every language (`Priorities USA`, `Alloa Athletic`, `The Hill`).
+      organisationWords: new PhraseMatcher(flag([...new Set([...profile.organisationWords, ...LANGUAGES.en.organisationWords])])),
       calendarWords: new PhraseMatcher(flag(profile.calendarWords)),
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
@@ -140,7 +146,7 @@ export function lexiconFor(lang: string): Lexicon {
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
       lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
-      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles];
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

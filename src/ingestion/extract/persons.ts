@@ -86,6 +86,9 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): { star
     const demonym = lexicon.demonyms.match(text, tokens, k, end - 1);
     if (demonym) return { start: k + demonym.length, nationality: nationalityOf(ctx, k, demonym.length) };
   }
+  // `Korea Selatan Moon Jae-in`, `Amerika Phil Mickelson`: a place before a full name qualifies the person.
+  const place = lexicon.places.match(text, tokens, i, end);
+  if (place && end - (i + place.length) >= 2) return { start: i + place.length };
   return { start: i };
 }
 
