@@ -101,6 +101,8 @@ function cleanName(ctx: ArticleContext, m: Mention): string {
 function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   const { tokens, text, lexicon } = ctx;
   const words = nameWords(name);
+  // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
+  const nameStart = Math.max(m.first, tokens.findIndex((t, k) => k >= m.first && t.start >= tokens[m.end - 1].end - name.length));
   let evidence = m.titled ? 2 : 0;
   if (words.length >= 2 && lexicon.givenNames.has(words[0])) evidence += 1.5;
   if (m.kind === 'name' && !m.titled) evidence += 0.5;
@@ -108,19 +110,19 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   const after = text.slice(tokens[m.end - 1].end, tokens[m.end - 1].end + 40);
   if (AGE_APPOSITION.test(after)) evidence += 2;
   else if (DESCRIBED_APPOSITION.test(after)) evidence += 1;
-  const previous = m.first > 0 ? tokens[m.first - 1].key : '';
-  // People take no article (`the Los Angeles Lakers`), are not spoken to in a speaker's slot, nor found in a place.
-  if (DETERMINERS.has(previous)) evidence -= 2;
-  if (lexicon.placePrepositions.has(previous)) evidence -= 1;
-  if (lexicon.addresseeMarkers.has(previous)) evidence -= 1;
+  if (!m.titled && m.first > 0) {
+    // People take no article (`the Los Angeles Lakers`), are not spoken to in a speaker's slot, nor found in a place.
+    const previous = tokens[m.first - 1].key;
+    if (DETERMINERS.has(previous)) evidence -= 2;
+    if (lexicon.placePrepositions.has(previous)) evidence -= 1;
+    if (lexicon.addresseeMarkers.has(previous)) evidence -= 1;
+  }
   // `Alloa Athletic boss`: a name right before a title qualifies it.
   if (m.end < tokens.length && !tokens[m.end].capitalized && onlySpacesBetween(text, tokens[m.end - 1].end, tokens[m.end].start) &&
     lexicon.titleHeads.match(text, tokens, m.end)) evidence -= 2;
-  // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
-  const nameStart = tokens.findIndex((t, k) => k >= m.first && t.start >= tokens[m.end - 1].end - name.length);
-  for (let k = Math.max(nameStart, m.first); k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
-  const place = lexicon.places.match(text, tokens, Math.max(nameStart, m.first), m.end);
-  if (place && Math.max(nameStart, m.first) + place.length === m.end) evidence -= 3;
+  for (let k = nameStart; k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
+  const place = lexicon.places.match(text, tokens, nameStart, m.end);
+  if (place && nameStart + place.length === m.end) evidence -= 3;
   return evidence;
 }
 
