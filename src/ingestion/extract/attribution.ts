@@ -224,6 +224,8 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
 /** Turns the mention chosen as speaker into a name, using what the article said before the quote. */
 export function resolveMention(ctx: ArticleContext, mention: Mention, registry: PersonRegistry, quoteStart: number, adjacent: boolean): Attribution {
   const sentence = ctx.sentence[Math.min(mention.first, ctx.tokens.length - 1)];
+  // A title or pronoun before the quote stands for someone named before it, not later in its sentence.
+  const before = Math.min(quoteStart, ctx.tokens[Math.min(mention.first, ctx.tokens.length - 1)].start);
   const found = (person: Person, method: AttributionMethod, confidence: number, role = person.role): Attribution =>
     ({ speakerName: person.name, role, method, confidence, person });
   switch (mention.kind) {
@@ -243,7 +245,7 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
       if (holder) return found(holder, 'title', CONFIDENCE.title, mention.role);
       // `the Japanese winger said`, `a expliqué le technicien`: a title the article never gave anyone stands,
       // like a pronoun, for the person the discourse is about.
-      const antecedent = registry.antecedent(quoteStart, sentence, mention.gender, registry.focus);
+      const antecedent = registry.antecedent(before, sentence, mention.gender, registry.focus);
       return antecedent ? found(antecedent, 'title', CONFIDENCE.pronoun, mention.role) : { role: mention.role, method: 'none', confidence: CONFIDENCE.none };
     }
     case 'nationality': {
@@ -252,7 +254,7 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
       return described ? found(described, 'title', CONFIDENCE.title) : { method: 'none', confidence: CONFIDENCE.none };
     }
     case 'pronoun': {
-      const antecedent = registry.antecedent(quoteStart, sentence, mention.gender, registry.focus);
+      const antecedent = registry.antecedent(before, sentence, mention.gender, registry.focus);
       return antecedent ? found(antecedent, 'pronoun', CONFIDENCE.pronoun) : { method: 'none', confidence: CONFIDENCE.none };
     }
   }

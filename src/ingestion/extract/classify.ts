@@ -58,8 +58,8 @@ function namesSomeone(m: Mention, registry: PersonRegistry): boolean {
 
 /**
  * The subject of a verb of saying from the mentions of its clause. Before the verb (`X said`, `X, a senior adviser
- * for …, said`, `ông X cho biết`): the first name, else a title or pronoun, else the capitalised words right before
- * the verb. After a verb
+ * for …, said`, `ông X cho biết`): the first mention that names someone, else the capitalised words right before the
+ * verb. After a verb
  * that opens the clause (`said X`, `kata X`, `a déclaré X`): the first within a few words. A quoting verb (`dẫn lời X`,
  * `quoted X`) makes its object the speaker, whoever did the quoting; a verb carrying its subject (`ujarnya`,
  * `a-t-il déclaré`) names it itself.
@@ -76,8 +76,15 @@ function subjectOf(ctx: ArticleContext, mentions: Mention[], verb: { at: number;
   if (clitic) return clitic;
   const before = candidates.filter((m) => m.end <= verb.at && m.first >= clause.from);
   if (before.length) {
-    return before.find((m) => m.kind === 'name' || (m.kind === 'candidate' && namesSomeone(m, registry))) ??
-      before.find((m) => m.kind !== 'candidate') ?? before.find((m) => m.end === verb.at) ?? before[0];
+    // The clause's subject comes first (`The minister … highlighted meetings between Kim and … Moon Jae-in and
+    // added`); capitalised words that name no one (`District of Columbia Attorney General X`) do not count, and a
+    // title or honorific right before a name is that name's (`PGS.TS Vũ Minh Đức`).
+    const head = before.find((m) => namesSomeone(m, registry));
+    if (head) {
+      const next = before[before.indexOf(head) + 1];
+      return head.kind !== 'name' && head.kind !== 'candidate' && next?.kind === 'name' && next.first - head.end <= 1 ? next : head;
+    }
+    return before.find((m) => m.end === verb.at) ?? before[0];
   }
   // Verb first: `"…," said Michael Steele`, `kata Menteri X`, `a déclaré le ministre …, X`.
   return candidates.find((m) => m.first >= verb.end && m.first <= verb.end + INVERTED_SUBJECT_WINDOW);

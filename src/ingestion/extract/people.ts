@@ -35,7 +35,7 @@ export interface Reference {
 
 /** From this much evidence on, a name is a person's and a pronoun may stand for it. */
 export const PERSONHOOD_THRESHOLD = 1.5;
-/** `St`, `Dr`: abbreviations, not a surname used alone. */
+/** A surname alone has two letters at least (`Ri`, `Ng`); abbreviations (`St`, `Dr`) are none. */
 const MIN_SURNAME_CHARS = 2;
 /** How many sentences back a pronoun looks for who it stands for before falling back on the last speaker. */
 const ANTECEDENT_SENTENCES = 3;
@@ -113,7 +113,7 @@ export class PersonRegistry {
   note(at: Omit<Reference, 'person'>, name: string, gender: Gender, personhood: number, roles: (string | undefined)[] = [], nationality?: string): Person {
     let person = this.find(name, at.offset);
     // A surname alone (`Lee`) after the full name: people are referred to so, places and bodies hardly ever.
-    if (person && nameWords(name).length < person.words.length && name.length > MIN_SURNAME_CHARS) personhood += 1;
+    if (person && nameWords(name).length < person.words.length && name.length >= MIN_SURNAME_CHARS && !this.lexicon.abbreviations.has(nameWords(name)[0])) personhood += 1;
     if (!person) {
       person = { name, words: nameWords(name), gender, role: roles[0], roleWords: [], nationalities: [], personhood: 0 };
       this.people.push(person);

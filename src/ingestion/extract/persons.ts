@@ -299,7 +299,9 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       roleEnd = k = holderAt = organisation;
       continue;
     }
-    const run = k === holderAt || afterComma || announced ? holderNameAt(ctx, k, limit, announced) : undefined;
+    // `analis politik non partai Stu Rothenberg`: past the title's complement, a full name led by a given name.
+    const givenNamed = tokens[k].capitalized && k + 1 < limit && tokens[k + 1].capitalized && joined(ctx, k + 1) && lx.givenNames.has(fold(tokens[k].text));
+    const run = k === holderAt || afterComma || announced || givenNamed ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
       // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
