@@ -132,6 +132,22 @@ const MAX_PERSON_NAME_WORDS = 4;
 /** A name with the owner's ending it may carry in the text (`Ross's predecessors`) removed. */
 const withoutOwnerSuffix = (name: string) => name.replace(/['’]s$/u, '');
 
+/**
+ * Per token, 1 inside a subordinate clause (`Pada 1987, saat Tuan Hart …, Nona Schroeder …`): from a subordinating
+ * conjunction to the next comma or sentence end. The sentence is not about who is named there.
+ */
+function subordinateClauses(ctx: ArticleContext): Uint8Array {
+  const { tokens, text, lexicon } = ctx;
+  const inside = new Uint8Array(tokens.length);
+  let open = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (k > 0 && (ctx.sentence[k] !== ctx.sentence[k - 1] || /,/.test(text.slice(tokens[k - 1].end, tokens[k].start)))) open = false;
+    if (!open && !tokens[k].capitalized && lexicon.subordinators.match(text, tokens, k)) open = true;
+    if (open) inside[k] = 1;
+  }
+  return inside;
+}
+
 type NarratedMention = Mention & { name?: string; subject: boolean; speaking?: boolean };
 
 /** How far before its verb of saying a subject may stand (`Furyk, who …, said`). */
@@ -178,6 +194,7 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   const { tokens, lexicon } = ctx;
   const mentions: NarratedMention[] = [];
   const n = tokens.length;
+  const subordinate = subordinateClauses(ctx);
   let sentenceWithSubject = -1;
   for (let from = 0; from < n; ) {
     if (!ctx.narrative[from]) {
@@ -193,9 +210,9 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
         if (!name) continue;
       }
       const sentence = ctx.sentence[m.first];
-      const governed = m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key);
+      const governed = (m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key)) || subordinate[m.first] === 1;
       const subject = sentence !== sentenceWithSubject && !governed;
-      if (sentence !== sentenceWithSubject) sentenceWithSubject = sentence;
+      if (subject) sentenceWithSubject = sentence;
       mentions.push({ ...m, name, subject });
     }
     from = to;
@@ -214,7 +231,7 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     const referent =
       m.kind === 'title' ? registry.holderOf(m.role!, offset)
         : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
-          : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender)
+          : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender, undefined, m.refersTo)
             : undefined;
     if (referent) registry.touch(at(m), referent);
   }
@@ -254,7 +271,7 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
       return described ? found(described, 'title', CONFIDENCE.title) : { method: 'none', confidence: CONFIDENCE.none };
     }
     case 'pronoun': {
-      const antecedent = registry.antecedent(before, sentence, mention.gender, registry.focus);
+      const antecedent = registry.antecedent(before, sentence, mention.gender, registry.focus, mention.refersTo);
       return antecedent ? found(antecedent, 'pronoun', CONFIDENCE.pronoun) : { method: 'none', confidence: CONFIDENCE.none };
     }
   }

@@ -61,6 +61,12 @@ export class PhraseMatcher<T> {
   }
 }
 
+/** What a pronoun tells of who it stands for. */
+export interface PronounSense {
+  gender: Gender;
+  refersTo: 'people' | 'bodies' | 'either';
+}
+
 /** A language profile turned into lookup structures, built once per language. */
 export interface Lexicon {
   profile: LanguageProfile;
@@ -75,7 +81,7 @@ export interface Lexicon {
   originMarkers: PhraseMatcher<true>;
   demonyms: PhraseMatcher<true>;
   ownerSuffixes: string[];
-  pronouns: PhraseMatcher<Gender>;
+  pronouns: PhraseMatcher<PronounSense>;
   notQuoteCues: PhraseMatcher<true>;
   quotingVerbs: PhraseMatcher<true>;
   spokespersonTitles: PhraseMatcher<true>;
@@ -86,7 +92,9 @@ export interface Lexicon {
   placePrepositions: Set<string>;
   organisationWords: PhraseMatcher<true>;
   calendarWords: PhraseMatcher<true>;
-  cliticSuffixes: { suffix: string; gender: Gender }[];
+  cliticSuffixes: ({ suffix: string } & PronounSense)[];
+  documentNouns: PhraseMatcher<true>;
+  subordinators: PhraseMatcher<true>;
   cliticHosts: Set<string>;
   objectSuffixes: string[];
   abbreviations: Set<string>;
@@ -124,7 +132,7 @@ export function lexiconFor(lang: string): Lexicon {
       originMarkers: new PhraseMatcher(flag(profile.originMarkers)),
       demonyms: new PhraseMatcher(flag(profile.demonyms)),
       ownerSuffixes: profile.ownerSuffixes.map((w) => tokenKey(w)),
-      pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
+      pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, { gender: p.gender, refersTo: p.refersTo ?? 'people' }])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
       quotingVerbs: new PhraseMatcher(flag(profile.quotingVerbs)),
       spokespersonTitles: new PhraseMatcher(flag(profile.spokespersonTitles)),
@@ -135,7 +143,9 @@ export function lexiconFor(lang: string): Lexicon {
       // Bodies take English names in every language (`Priorities USA`, `Alloa Athletic`, `The Hill`).
       organisationWords: new PhraseMatcher(flag([...new Set([...profile.organisationWords, ...LANGUAGES.en.organisationWords])])),
       calendarWords: new PhraseMatcher(flag(profile.calendarWords)),
-      cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
+      cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender, refersTo: c.refersTo ?? 'people' })),
+      documentNouns: new PhraseMatcher(flag(profile.documentNouns)),
+      subordinators: new PhraseMatcher(flag(profile.subordinators)),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       objectSuffixes: profile.objectSuffixes.map((w) => tokenKey(w)),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
@@ -146,7 +156,7 @@ export function lexiconFor(lang: string): Lexicon {
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
       lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
-      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places];
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places, lexicon.documentNouns, lexicon.subordinators];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

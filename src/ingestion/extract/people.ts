@@ -1,6 +1,6 @@
 import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
-import type { Lexicon } from './lexicon.ts';
+import type { Lexicon, PronounSense } from './lexicon.ts';
 
 /** Someone (a person, or a body that speaks) an article refers to, under every form it uses. */
 export interface Person {
@@ -149,9 +149,12 @@ export class PersonRegistry {
    * sentence named before it, else who spoke or what a sentence was about in the few sentences before, else `focus`
    * (the last speaker quoted) when it fits, else the last person referred to.
    */
-  antecedent(offset: number, sentence: number, gender: Gender, focus?: Person): Person | undefined {
-    const fits = (p: Person) => this.isPerson(p) && compatible(p.gender, gender);
-    const before = this.timeline.filter((r) => r.offset < offset && fits(r.person));
+  antecedent(offset: number, sentence: number, gender: Gender, focus?: Person, refersTo: PronounSense['refersTo'] = 'people'): Person | undefined {
+    const person = (p: Person) => refersTo !== 'bodies' && this.isPerson(p) && compatible(p.gender, gender);
+    // A body (a name with the marks of one) is what a pronoun stands for only once it has spoken (`the Red Cross said
+    // …. "…," it said`).
+    const body = (p: Person) => refersTo !== 'people' && p.personhood < 0 && compatible(p.gender, gender);
+    const before = this.timeline.filter((r) => r.offset < offset && (person(r.person) || (body(r.person) && r.speaking)));
     const same = before.filter((r) => r.sentence === sentence);
     if (same.length) return (same.find((r) => r.speaking) ?? same.find((r) => r.subject) ?? same.at(-1)!).person;
     for (let s = sentence - 1; s >= sentence - ANTECEDENT_SENTENCES; s--) {
@@ -161,7 +164,7 @@ export class PersonRegistry {
       if (focus && inSentence.some((r) => r.person === focus)) return focus;
       if (inSentence.length) return inSentence[0].person;
     }
-    if (focus && fits(focus)) return focus;
+    if (focus && (person(focus) || body(focus))) return focus;
     return before.at(-1)?.person;
   }
 

@@ -1,7 +1,7 @@
 import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
 import { sentenceBreakBefore, type ArticleContext } from './context.ts';
-import type { Lexicon } from './lexicon.ts';
+import type { Lexicon, PronounSense } from './lexicon.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
 /**
@@ -24,6 +24,8 @@ export interface Mention {
   gender: Gender;
   /** A honorific or a title introduces the name: it names a person, not a place or a body. */
   titled?: boolean;
+  /** For pronouns: people, bodies that speak, or either. */
+  refersTo?: PronounSense['refersTo'];
 }
 
 interface NameRun {
@@ -341,7 +343,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   for (const clitic of lx.cliticSuffixes) {
     if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
     const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
-    if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender };
+    if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
   }
   const honorific = lx.honorifics.match(text, tokens, i, limit);
   if (honorific) {
@@ -359,7 +361,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   const titleEnd = titleRunAt(ctx, i, limit);
   if (titleEnd) return titledMention(ctx, i, titleEnd, limit, from);
   const pronoun = lx.pronouns.match(text, tokens, i, limit);
-  if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
+  if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value.gender, refersTo: pronoun.value.refersTo };
   // `Le Français a déclaré`: the article is no name of its own (the `Le` of `Le Hoai Trung` is).
   if (lx.definiteArticles.has(token.key) && i + 1 < limit && joined(ctx, i + 1) && lx.demonyms.match(text, tokens, i + 1, limit)) return undefined;
   const demonym = lx.demonyms.match(text, tokens, i, limit);

@@ -35,6 +35,8 @@ export const generic: LanguageProfile = {
   spokespersonTitles: ['portavoz', 'sprecher', 'sprecherin'],
   quotingVerbs: [],
   addresseeMarkers: [],
+  subordinators: [],
+  documentNouns: [],
   prepositions: [],
   placePrepositions: [],
   organisationWords: [],

@@ -39,6 +39,8 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     spokespersonTitles: union((p) => p.spokespersonTitles),
     quotingVerbs: union((p) => p.quotingVerbs),
     addresseeMarkers: union((p) => p.addresseeMarkers),
+    subordinators: union((p) => p.subordinators),
+    documentNouns: union((p) => p.documentNouns),
     prepositions: union((p) => p.prepositions),
     placePrepositions: union((p) => p.placePrepositions),
     organisationWords: union((p) => p.organisationWords),

@@ -10,6 +10,11 @@ export type Gender = 'm' | 'f' | 'x';
 export interface GenderedWord {
   word: string;
   gender: Gender;
+  /**
+   * For pronouns: whether they stand for people (the default), for bodies that speak (`it`, `they`, `họ`), or for
+   * either (`elle` for `la Croix-Rouge`, `-nya`).
+   */
+  refersTo?: 'people' | 'bodies' | 'either';
 }
 
 export interface LanguageProfile {
@@ -82,6 +87,10 @@ export interface LanguageProfile {
   quotingVerbs: string[];
   /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */
   addresseeMarkers: string[];
+  /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */
+  subordinators: string[];
+  /** Nouns of documents that speak for their authors (`the brief said`, `indique la déclaration d'intention`). */
+  documentNouns: string[];
   /** Prepositions: a name governed by one is not what its sentence is about, and after a place one it is a place. */
   prepositions: string[];
   /** Prepositions of place (`in`, `di`, `ở`, `à`): the capitalised words after them name a place, not a person. */

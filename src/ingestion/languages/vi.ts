@@ -56,7 +56,8 @@ export const vi: LanguageProfile = {
   pronouns: [
     { word: 'ông', gender: 'm' }, { word: 'bà', gender: 'f' }, { word: 'anh', gender: 'm' }, { word: 'chị', gender: 'f' },
     { word: 'ông ấy', gender: 'm' }, { word: 'bà ấy', gender: 'f' }, { word: 'anh ấy', gender: 'm' }, { word: 'chị ấy', gender: 'f' },
-    { word: 'vị này', gender: 'x' }, { word: 'người này', gender: 'x' },
+    { word: 'cô', gender: 'f' }, { word: 'cô ấy', gender: 'f' }, { word: 'vị này', gender: 'x' }, { word: 'người này', gender: 'x' },
+    { word: 'họ', gender: 'x', refersTo: 'bodies' },
   ],
   cliticSuffixes: [],
   objectSuffixes: [],
@@ -76,6 +77,8 @@ export const vi: LanguageProfile = {
   spokespersonTitles: ['người phát ngôn', 'phát ngôn viên'],
   quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
   addresseeMarkers: ['với'],
+  subordinators: ['khi', 'trong khi', 'sau khi', 'trước khi', 'mặc dù', 'dù', 'nếu', 'vì', 'bởi vì', 'kể từ khi', 'rằng'],
+  documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
   prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
   placePrepositions: ['ở', 'tại', 'từ', 'đến', 'tới'],
   organisationWords: ['đảng', 'bộ', 'sở', 'cục', 'vụ', 'ban', 'ủy ban', 'hội', 'hiệp hội', 'công ty', 'tập đoàn', 'ngân hàng', 'trường', 'đại học', 'học viện', 'viện', 'bệnh viện', 'tòa án', 'quốc hội', 'chính phủ', 'quỹ', 'trung tâm', 'tổ chức', 'liên đoàn', 'câu lạc bộ', 'báo', 'đài', 'kênh', 'hãng', 'nhóm', 'văn phòng', 'thượng viện', 'hạ viện', 'quân đội', 'cảnh sát', 'hội đồng', 'chương trình', 'dịch vụ'],
