@@ -2,6 +2,8 @@ import type { AttributionMethod } from '../types.ts';
 import { sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './context.ts';
 import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
 import { nameWords, PersonRegistry, type Person } from './people.ts';
+import { sharedSurnames } from './lexicon.ts';
+import { fold } from '../../text/fold.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
@@ -76,12 +78,15 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
   return found;
 }
 
+const FOLDED_SURNAMES = new Set([...sharedSurnames].map((w) => fold(w)));
+
 /** Tokens of a name that only sentence position capitalised (`Meanwhile`, `The`), or a day or month: never a name. */
 function commonWordsIn(ctx: ArticleContext, m: Mention): number {
   const { tokens, text, lexicon, lowerCaseWords } = ctx;
   let k = m.first;
   if (!m.titled && (k === 0 || ctx.sentence[k] !== ctx.sentence[k - 1] || !ctx.narrative[k - 1])) {
-    while (k < m.end && lowerCaseWords.has(tokens[k].key)) k++;
+    // `Le Hoai Trung` keeps its family name, however often the article writes `le`.
+    while (k < m.end && lowerCaseWords.has(tokens[k].key) && !(k < m.end - 1 && FOLDED_SURNAMES.has(fold(tokens[k].text)))) k++;
   }
   const calendar = k < m.end ? lexicon.calendarWords.match(text, tokens, k, m.end) : undefined;
   return calendar && k + calendar.length === m.end ? m.end - m.first : k - m.first;
@@ -177,7 +182,7 @@ function markSpeakers(ctx: ArticleContext, mentions: NarratedMention[]): void {
       const adjacent = before.filter((x) => verb.at - x.end <= 2 && !/,/.test(ctx.text.slice(tokens[x.end - 1].end, tokens[verb.at].start))).at(-1);
       // Verb first (`Kata Pak Adam`, `said Michael Steele`, `a déclaré X`): the mention right after it.
       const after = before.length ? undefined : mentions.slice(m).find((x) => x.first >= verb.end && x.first <= verb.end + 3 && ctx.sentence[x.first] === ctx.sentence[verb.at]);
-      const subject = clitic ?? adjacent ?? before[0] ?? after;
+      const subject = clitic ?? adjacent ?? before.find((x) => x.kind !== 'candidate') ?? before[0] ?? after;
       if (subject) subject.speaking = true;
     }
     from = to;

@@ -30,7 +30,7 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
     while (r < excluded.length && excluded[r].end <= t.start) r++;
     narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
   }
-  const lowerCaseWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.key));
+  const lowerCaseWords = new Set([...lexicon.functionWords, ...tokens.filter((t) => !t.capitalized).map((t) => t.key)]);
   const ctx = { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length), sentence: new Int32Array(tokens.length), lowerCaseWords };
   for (let k = 1; k < tokens.length; k++) ctx.sentence[k] = ctx.sentence[k - 1] + (sentenceBreakBefore(ctx, k) ? 1 : 0);
   return ctx;

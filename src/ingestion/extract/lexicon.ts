@@ -95,6 +95,8 @@ export interface Lexicon {
   cliticSuffixes: ({ suffix: string } & PronounSense)[];
   documentNouns: PhraseMatcher<true>;
   subordinators: PhraseMatcher<true>;
+  /** Function words of the language, lower case: capitalised, only a sentence start made them so. */
+  functionWords: Set<string>;
   cliticHosts: Set<string>;
   objectSuffixes: string[];
   abbreviations: Set<string>;
@@ -146,6 +148,10 @@ export function lexiconFor(lang: string): Lexicon {
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender, refersTo: c.refersTo ?? 'people' })),
       documentNouns: new PhraseMatcher(flag(profile.documentNouns)),
       subordinators: new PhraseMatcher(flag(profile.subordinators)),
+      functionWords: new Set(
+        [...profile.prepositions, ...profile.possessives, ...profile.subordinators, ...profile.definiteArticles, ...profile.pronouns.map((p) => p.word)]
+          .filter((w) => !/\s/.test(w)).map((w) => tokenKey(w)),
+      ),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       objectSuffixes: profile.objectSuffixes.map((w) => tokenKey(w)),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),

@@ -79,6 +79,7 @@ export const en: LanguageProfile = {
   spokespersonTitles: ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],
   quotingVerbs: ['quoted', 'quoting', 'quotes'],
   addresseeMarkers: ['told', 'tells', 'telling', 'to'],
+  possessives: ['his', 'her', 'their', 'its', 'my', 'our', 'your'],
   subordinators: ['when', 'while', 'after', 'before', 'as', 'although', 'though', 'if', 'because', 'since', 'until', 'whereas', 'once', 'who', 'which', 'that'],
   documentNouns: ['brief', 'notice', 'statement', 'report', 'letter', 'filing', 'ruling', 'complaint', 'indictment', 'document', 'memo', 'lawsuit', 'petition', 'release', 'affidavit', 'judgment', 'verdict', 'notice of intent'],
   prepositions: ['in', 'at', 'on', 'from', 'to', 'of', 'for', 'with', 'by', 'about', 'against', 'near', 'into', 'between', 'among', 'after', 'before', 'during', 'under', 'over', 'across', 'like', 'than', 'via', 'including', 'behind', 'toward', 'towards', 'without', 'within', 'upon'],

@@ -121,6 +121,7 @@ export const fr: LanguageProfile = {
   spokespersonTitles: ['porte-parole'],
   quotingVerbs: ['cite', 'citant', 'a cité'],
   addresseeMarkers: ['à', 'au', 'aux'],
+  possessives: ['son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'],
   subordinators: ['quand', 'lorsque', 'lorsqu', 'alors que', 'tandis que', 'après que', 'avant que', 'bien que', 'si', 'parce que', 'puisque', 'comme', 'qui', 'que', 'dont'],
   documentNouns: ['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête'],
   prepositions: ['à', 'au', 'aux', 'de', 'du', 'des', 'd\'', 'en', 'dans', 'par', 'pour', 'avec', 'sur', 'sous', 'chez', 'contre', 'vers', 'entre', 'depuis', 'pendant', 'selon', 'après', 'avant', 'comme', 'sans'],

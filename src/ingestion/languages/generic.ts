@@ -35,6 +35,7 @@ export const generic: LanguageProfile = {
   spokespersonTitles: ['portavoz', 'sprecher', 'sprecherin'],
   quotingVerbs: [],
   addresseeMarkers: [],
+  possessives: ['su', 'sus', 'sein', 'seine', 'ihr', 'ihre'],
   subordinators: [],
   documentNouns: [],
   prepositions: [],

@@ -71,6 +71,7 @@ export const id: LanguageProfile = {
   spokespersonTitles: ['juru bicara', 'jubir'],
   quotingVerbs: ['mengutip', 'mengutip perkataan', 'mengutip pernyataan'],
   addresseeMarkers: ['kepada'],
+  possessives: [],
   subordinators: ['saat', 'ketika', 'setelah', 'sebelum', 'meskipun', 'walaupun', 'jika', 'karena', 'sejak', 'sementara', 'selagi', 'yang', 'bahwa'],
   documentNouns: ['pernyataan', 'laporan', 'surat', 'dokumen', 'putusan', 'gugatan', 'pemberitahuan', 'brief', 'memo', 'dakwaan', 'keterangan', 'rilis', 'siaran pers'],
   prepositions: ['di', 'ke', 'dari', 'pada', 'untuk', 'dengan', 'oleh', 'tentang', 'terhadap', 'dalam', 'kepada', 'bagi', 'antara', 'seperti', 'sejak', 'hingga', 'sampai', 'atas', 'melawan', 'tanpa'],

@@ -39,6 +39,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     spokespersonTitles: union((p) => p.spokespersonTitles),
     quotingVerbs: union((p) => p.quotingVerbs),
     addresseeMarkers: union((p) => p.addresseeMarkers),
+    possessives: union((p) => p.possessives),
     subordinators: union((p) => p.subordinators),
     documentNouns: union((p) => p.documentNouns),
     prepositions: union((p) => p.prepositions),

@@ -87,6 +87,8 @@ export interface LanguageProfile {
   quotingVerbs: string[];
   /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */
   addresseeMarkers: string[];
+  /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
+  possessives: string[];
   /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */
   subordinators: string[];
   /** Nouns of documents that speak for their authors (`the brief said`, `indique la déclaration d'intention`). */

@@ -77,6 +77,7 @@ export const vi: LanguageProfile = {
   spokespersonTitles: ['người phát ngôn', 'phát ngôn viên'],
   quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
   addresseeMarkers: ['với'],
+  possessives: [],
   subordinators: ['khi', 'trong khi', 'sau khi', 'trước khi', 'mặc dù', 'dù', 'nếu', 'vì', 'bởi vì', 'kể từ khi', 'rằng'],
   documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
   prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
