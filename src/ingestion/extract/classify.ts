@@ -108,6 +108,54 @@ function speakerOf(ctx: ArticleContext, speaker: Mention | undefined, verb: { at
   return resolveMention(ctx, speaker, registry, span.open, true);
 }
 
+/** How many words a document's noun phrase may have (`friend-of-the court brief`, `notice of intent`). */
+const MAX_DOCUMENT_PHRASE = 10;
+
+/**
+ * A document speaking for its authors: `the friend-of-the court brief said`, `văn bản ngắn tập thể trình bày`,
+ * `indique la déclaration d'intention`. The noun phrase that holds the verb's subject slot (the words before it, or
+ * right after a verb that opens the clause), when a document noun heads it and no name is in it.
+ */
+function documentSpeaker(ctx: ArticleContext, clause: Clause, verb: { at: number; end: number }): Attribution | undefined {
+  const { text, tokens, lexicon } = ctx;
+  const bare = (from: number, to: number) => {
+    while (from < to && (DETERMINERS.has(tokens[from].key) || lexicon.profile.possessives.includes(tokens[from].key))) from++;
+    return from;
+  };
+  const documentIn = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (lexicon.documentNouns.match(text, tokens, k, to)) return k;
+    return -1;
+  };
+  let from = -1;
+  let to = -1;
+  if (verb.at > clause.from) {
+    // The slot before the verb starts at the clause or after its last comma.
+    let start = clause.from;
+    for (let k = clause.from + 1; k < verb.at; k++) if (/,/.test(text.slice(tokens[k - 1].end, tokens[k].start))) start = k;
+    [from, to] = [bare(start, verb.at), verb.at];
+  } else {
+    // After a verb opening the clause, past a prepositional phrase (`a déclaré dans son mémoire l'amicus curiae`).
+    let k = verb.end;
+    while (k < clause.to && k - verb.end < MAX_DOCUMENT_PHRASE) {
+      if (/[,.;:]/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+      const doc = documentIn(k, k + 1) === k ? k : -1;
+      const governed = doc > verb.end && (lexicon.prepositions.has(tokens[doc - 1].key) || (doc > verb.end + 1 && lexicon.prepositions.has(tokens[doc - 2].key) && !lexicon.documentNouns.match(text, tokens, doc - 1)));
+      if (doc >= 0 && !governed) {
+        from = bare(doc > verb.end && DETERMINERS.has(tokens[doc - 1].key) ? doc - 1 : doc, clause.to);
+        to = from;
+        while (to < clause.to && to - from < MAX_DOCUMENT_PHRASE && !/[,.;:]/.test(text.slice(tokens[to - 1]?.end ?? 0, tokens[to].start))) to++;
+        break;
+      }
+      k++;
+    }
+  }
+  if (from < 0 || to <= from || to - from > MAX_DOCUMENT_PHRASE || documentIn(from, to) < 0) return undefined;
+  // A name in the slot is the speaker (`Paul Newman, of … analysts RSM said`), not the document.
+  if (tokens.slice(from, to).some((t, i) => t.capitalized && i === 0 && !ctx.lowerCaseWords.has(t.key))) return undefined;
+  const phrase = text.slice(tokens[from].start, tokens[to - 1].end);
+  return { speakerName: phrase, method: 'explicit', confidence: CONFIDENCE.namedLoosely };
+}
+
 /** How many words may name the body after a spokesperson's title (`de la direction de la prison`). */
 const MAX_SPOKESPERSON_COMPLEMENT = 8;
 
@@ -146,7 +194,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   if (!closedOff && !(verb.at - clause.from <= 3 && (first?.first === clause.from || verb.at === clause.from))) return undefined;
   // A new sentence opening with a verb is a participle clause (`Speaking on Radio 4, …`), not `said X`.
   if (newSentence && !mentions.some((m) => m.end <= verb.at) && !mentions.some((m) => m.kind === 'pronoun' && m.first === verb.at)) return undefined;
-  return speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
+  return documentSpeaker(ctx, clause, verb) ?? speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
 }
 
 /** `X said: "…"`, `X nói: "…"`, `Menurut X, "…"`, `Tổng Bí thư Tô Lâm: "…"`, and the second half of `"A," he said, "B"`. */
@@ -168,7 +216,7 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
   }
   const introduces = /[:,]\s*$/.test(gap) || (/^\s+$/.test(gap) && verb?.end === clause.to && /^\p{Lu}/u.test(quote));
   if (verb && introduces && (/:\s*$/.test(gap) || verb.end >= clause.to - 1 || mentions.some((m) => m.first >= verb.end && m.end === clause.to))) {
-    return speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
+    return documentSpeaker(ctx, clause, verb) ?? speakerOf(ctx, subjectOf(ctx, mentions, verb, clause, registry), verb, registry, span);
   }
   // `Tổng Bí thư Tô Lâm: "…"`, `Rogers: "…"` — a name and a colon stand for the verb.
   const last = mentions.at(-1);
