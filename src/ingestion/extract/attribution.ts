@@ -62,6 +62,8 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
   const found: { at: number; end: number }[] = [];
   const { lexicon: lx, text, tokens } = ctx;
   for (let k = from; k < to; k++) {
+    // A capitalised word inside a sentence is a name (`The United States`), not a verb.
+    if (tokens[k].capitalized && k > 0 && ctx.sentence[k] === ctx.sentence[k - 1] && ctx.narrative[k - 1]) continue;
     const verb = lx.speechVerbs.match(text, tokens, k, limit);
     if (verb) {
       found.push({ at: k, end: k + verb.length });
