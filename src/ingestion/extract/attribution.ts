@@ -1,5 +1,5 @@
 import type { AttributionMethod } from '../types.ts';
-import { sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './context.ts';
+import { isCommonWord, sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './context.ts';
 import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
 import { nameWords, PersonRegistry, type Person } from './people.ts';
 import { sharedSurnames } from './lexicon.ts';
@@ -72,8 +72,7 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
     }
     const key = tokens[k].key;
     // `ujarnya` (said he), `memberitahuku` (told me): a verb of saying with a pronoun folded in.
-    const suffixes = [...lx.cliticSuffixes.map((c) => c.suffix), ...lx.objectSuffixes];
-    if (suffixes.some((suffix) => key.length > suffix.length && key.endsWith(suffix) && lx.speechVerbs.has(key.slice(0, -suffix.length).replace(/-$/, '')))) {
+    if (lx.verbSuffixes.some((suffix) => key.length > suffix.length && key.endsWith(suffix) && lx.speechVerbs.has(key.slice(0, -suffix.length).replace(/-$/, '')))) {
       found.push({ at: k, end: k + 1 });
     }
   }
@@ -84,11 +83,11 @@ const FOLDED_SURNAMES = new Set([...sharedSurnames].map((w) => fold(w)));
 
 /** Tokens of a name that only sentence position capitalised (`Meanwhile`, `The`), or a day or month: never a name. */
 function commonWordsIn(ctx: ArticleContext, m: Mention): number {
-  const { tokens, text, lexicon, lowerCaseWords } = ctx;
+  const { tokens, text, lexicon } = ctx;
   let k = m.first;
   if (!m.titled && (k === 0 || ctx.sentence[k] !== ctx.sentence[k - 1] || !ctx.narrative[k - 1])) {
     // `Le Hoai Trung` keeps its family name, however often the article writes `le`.
-    while (k < m.end && lowerCaseWords.has(tokens[k].key) && !(k < m.end - 1 && FOLDED_SURNAMES.has(fold(tokens[k].text)))) k++;
+    while (k < m.end && isCommonWord(ctx, tokens[k].key) && !(k < m.end - 1 && FOLDED_SURNAMES.has(fold(tokens[k].text)))) k++;
   }
   const calendar = k < m.end ? lexicon.calendarWords.match(text, tokens, k, m.end) : undefined;
   return calendar && k + calendar.length === m.end ? m.end - m.first : k - m.first;
@@ -109,7 +108,8 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   const { tokens, text, lexicon } = ctx;
   const words = nameWords(name);
   // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
-  const nameStart = Math.max(m.first, tokens.findIndex((t, k) => k >= m.first && t.start >= tokens[m.end - 1].end - name.length));
+  let nameStart = m.first;
+  while (nameStart < m.end - 1 && tokens[nameStart].start < tokens[m.end - 1].end - name.length) nameStart++;
   let evidence = m.titled ? 2 : 0;
   if (words.length >= 2 && lexicon.givenNames.has(words[0])) evidence += 1.5;
   if (m.kind === 'name' && !m.titled) evidence += 0.5;
@@ -139,6 +139,11 @@ const MAX_PERSON_NAME_WORDS = 4;
 /** A name with the owner's ending it may carry in the text (`Ross's predecessors`) removed. */
 const withoutOwnerSuffix = (name: string) => name.replace(/['’]s$/u, '');
 
+function hasComma(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
+}
+
 /**
  * Per token, 1 inside a subordinate clause (`Pada 1987, saat Tuan Hart …, Nona Schroeder …`): from a subordinating
  * conjunction to the next comma or sentence end. The sentence is not about who is named there.
@@ -148,7 +153,7 @@ function subordinateClauses(ctx: ArticleContext): Uint8Array {
   const inside = new Uint8Array(tokens.length);
   let open = false;
   for (let k = 0; k < tokens.length; k++) {
-    if (k > 0 && (ctx.sentence[k] !== ctx.sentence[k - 1] || /,/.test(text.slice(tokens[k - 1].end, tokens[k].start)))) open = false;
+    if (k > 0 && (ctx.sentence[k] !== ctx.sentence[k - 1] || hasComma(text, tokens[k - 1].end, tokens[k].start))) open = false;
     if (!open && !tokens[k].capitalized && lexicon.subordinators.match(text, tokens, k)) open = true;
     if (open) inside[k] = 1;
   }
@@ -176,14 +181,22 @@ function markSpeakers(ctx: ArticleContext, mentions: NarratedMention[]): void {
     while (to < tokens.length && ctx.narrative[to]) to++;
     for (const verb of speechVerbsIn(ctx, from, to)) {
       while (m < mentions.length && mentions[m].end <= verb.at - SPEAKER_BEFORE_VERB) m++;
-      const clitic = mentions.find((x) => x.kind === 'pronoun' && x.first >= verb.at && x.end <= verb.end);
-      const before = mentions.slice(m).filter((x) =>
-        x.end <= verb.at && x.first >= from && ctx.sentence[x.first] === ctx.sentence[verb.at] &&
-        !(x.first > 0 && lexicon.addresseeMarkers.has(tokens[x.first - 1].key)));
+      let clitic: NarratedMention | undefined;
+      for (let j = m; !clitic && j < mentions.length && mentions[j].first < verb.end; j++) {
+        if (mentions[j].kind === 'pronoun' && mentions[j].first >= verb.at && mentions[j].end <= verb.end) clitic = mentions[j];
+      }
+      const before: NarratedMention[] = [];
+      for (let j = m; j < mentions.length && mentions[j].end <= verb.at; j++) {
+        const x = mentions[j];
+        if (x.first >= from && ctx.sentence[x.first] === ctx.sentence[verb.at] && !(x.first > 0 && lexicon.addresseeMarkers.has(tokens[x.first - 1].key))) before.push(x);
+      }
       // Right before the verb (`… though Furyk said`), else the head of an apposition (`X, who …, said`).
       const adjacent = before.filter((x) => verb.at - x.end <= 2 && !/,/.test(ctx.text.slice(tokens[x.end - 1].end, tokens[verb.at].start))).at(-1);
       // Verb first (`Kata Pak Adam`, `said Michael Steele`, `a déclaré X`): the mention right after it.
-      const after = before.length ? undefined : mentions.slice(m).find((x) => x.first >= verb.end && x.first <= verb.end + 3 && ctx.sentence[x.first] === ctx.sentence[verb.at]);
+      let after: NarratedMention | undefined;
+      for (let j = m; !before.length && !after && j < mentions.length && mentions[j].first <= verb.end + 3; j++) {
+        if (mentions[j].first >= verb.end && ctx.sentence[mentions[j].first] === ctx.sentence[verb.at]) after = mentions[j];
+      }
       const subject = clitic ?? adjacent ?? before.find((x) => x.kind !== 'candidate') ?? before[0] ?? after;
       if (subject) subject.speaking = true;
     }
@@ -210,7 +223,9 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     }
     let to = from;
     while (to < n && ctx.narrative[to]) to++;
-    for (const m of detectMentions(ctx, from, to)) {
+    const found = detectMentions(ctx, from, to);
+    ctx.mentions.push(...found);
+    for (const m of found) {
       let name = m.name;
       if (m.kind === 'name' || m.kind === 'candidate') {
         name = cleanName(ctx, m);

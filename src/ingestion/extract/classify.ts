@@ -1,6 +1,6 @@
-import type { ArticleContext } from './context.ts';
+import { isCommonWord, type ArticleContext } from './context.ts';
 import { clauseAfter, clauseBefore, CONFIDENCE, resolveMention, speechVerbsIn, type Attribution, type Clause } from './attribution.ts';
-import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
+import { DETERMINERS, mentionsIn, type Mention } from './persons.ts';
 import type { PersonRegistry } from './people.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import { onlySpacesBetween } from './tokens.ts';
@@ -151,7 +151,7 @@ function documentSpeaker(ctx: ArticleContext, clause: Clause, verb: { at: number
   }
   if (from < 0 || to <= from || to - from > MAX_DOCUMENT_PHRASE || documentIn(from, to) < 0) return undefined;
   // A name in the slot is the speaker (`Paul Newman, of … analysts RSM said`), not the document.
-  if (tokens.slice(from, to).some((t, i) => t.capitalized && i === 0 && !ctx.lowerCaseWords.has(t.key))) return undefined;
+  if (tokens.slice(from, to).some((t, i) => t.capitalized && i === 0 && !isCommonWord(ctx, t.key))) return undefined;
   const phrase = text.slice(tokens[from].start, tokens[to - 1].end);
   return { speakerName: phrase, method: 'explicit', confidence: CONFIDENCE.namedLoosely };
 }
@@ -179,7 +179,7 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   const closedOff = /[,.!?…]\s*$/.test(quote + trailing) || /^\s*[,\-–—:]/.test(lead);
   // `"…." He added that…` starts a new sentence; only a verb within its first words still attributes the quote.
   const newSentence = /[.…]\s*$/.test(quote) && !/[-–—,]/.test(lead) && tokens[clause.from].capitalized;
-  const mentions = detectMentions(ctx, clause.from, clause.to);
+  const mentions = mentionsIn(ctx, clause.from, clause.to);
   // `"…," Karine Jean-Pierre, a senior adviser and national spokeswoman for …, said`: an apposition of any length.
   const first = mentions[0];
   const apposition = !newSentence && first?.first === clause.from && first.end < clause.to &&
@@ -203,7 +203,7 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
   const { text, tokens, lexicon: lx } = ctx;
   const quote = text.slice(span.start, span.end);
   const gap = text.slice(tokens[clause.to - 1].end, span.open);
-  const mentions = detectMentions(ctx, clause.from, clause.to);
+  const mentions = mentionsIn(ctx, clause.from, clause.to);
   const verb = speechVerbsIn(ctx, clause.from, clause.to).at(-1);
   let marker: number | undefined;
   for (let k = clause.from; k < clause.to && marker === undefined; k++) if (lx.sourceMarkers.match(text, tokens, k, clause.to)) marker = k;
@@ -235,7 +235,7 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
   // `Selon lui, les prix des batteries « vont continuer à baisser »`: the source named at the head of the sentence.
   const marker = clause.to > clause.from ? lx.sourceMarkers.match(text, tokens, clause.from, clause.to) : undefined;
   if (marker) {
-    const source = detectMentions(ctx, clause.from, clause.to).find((m) => m.first >= clause.from && m.kind !== 'candidate');
+    const source = mentionsIn(ctx, clause.from, clause.to).find((m) => m.first >= clause.from && m.kind !== 'candidate');
     const commaAfter = source && source.end < clause.to && /^\s*,/.test(text.slice(tokens[source.end - 1].end, tokens[source.end].start));
     if (source && commaAfter && source.first <= clause.from + marker.length + 2) {
       const attribution = resolveMention(ctx, source, registry, span.open, false);
@@ -244,7 +244,7 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
   }
   const verb = speechVerbsIn(ctx, clause.from, clause.to)[0];
   if (!verb) return undefined;
-  const subject = detectMentions(ctx, clause.from, verb.at).filter((m) => m.kind !== 'candidate').at(-1);
+  const subject = mentionsIn(ctx, clause.from, verb.at).filter((m) => m.kind !== 'candidate').at(-1);
   if (!subject) return undefined;
   const attribution = resolveMention(ctx, subject, registry, span.open, false);
   if (!attribution.speakerName) return undefined;

@@ -99,6 +99,8 @@ export interface Lexicon {
   functionWords: Set<string>;
   cliticHosts: Set<string>;
   objectSuffixes: string[];
+  /** Every ending a verb of saying may carry: subject clitics and object pronouns. */
+  verbSuffixes: string[];
   abbreviations: Set<string>;
   definiteArticles: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
@@ -154,6 +156,7 @@ export function lexiconFor(lang: string): Lexicon {
       ),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
       objectSuffixes: profile.objectSuffixes.map((w) => tokenKey(w)),
+      verbSuffixes: [...profile.cliticSuffixes, ...profile.objectSuffixes.map((word) => ({ word }))].map((c) => tokenKey(c.word)),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,

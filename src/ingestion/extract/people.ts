@@ -79,8 +79,11 @@ export function roleWords(lexicon: Lexicon, title: string): string[] {
  */
 export class PersonRegistry {
   private readonly people: Person[] = [];
-  /** Sorted by offset. */
-  private readonly timeline: Reference[] = [];
+  /** People by each folded word of their name. */
+  private readonly byWord = new Map<string, Person[]>();
+  /** In the order references were recorded; `references` gives them by offset. */
+  private readonly recorded: Reference[] = [];
+  private sorted = true;
   /** The last speaker quoted, while quotes are attributed in article order. */
   focus?: Person;
 
@@ -93,18 +96,20 @@ export class PersonRegistry {
   find(name: string, before = Infinity): Person | undefined {
     const said = nameWords(name);
     if (!said.length) return undefined;
+    // Only people sharing a word with the spelling can fit.
+    const sharing = new Set<Person>();
+    for (const w of said) for (const p of this.byWord.get(w) ?? []) sharing.add(p);
+    if (!sharing.size) return undefined;
     const fits = [
       (p: Person) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!),
       (p: Person) => p.words.length > said.length && said.every((w) => p.words.includes(w)),
       (p: Person) => p.words.every((w) => said.includes(w)),
     ];
+    const people = this.people.filter((p) => sharing.has(p));
     for (const fit of fits) {
-      const matching = this.people.filter(fit);
-      if (matching.length <= 1) {
-        if (matching.length) return matching[0];
-        continue;
-      }
-      return this.mostRecent(matching, before) ?? matching[0];
+      const matching = people.filter(fit);
+      if (matching.length === 1) return matching[0];
+      if (matching.length > 1) return this.mostRecent(matching, before) ?? matching[0];
     }
     return undefined;
   }
@@ -117,6 +122,7 @@ export class PersonRegistry {
     if (!person) {
       person = { name, words: nameWords(name), gender, role: roles[0], roleWords: [], nationalities: [], personhood: 0 };
       this.people.push(person);
+      this.index(person);
     } else {
       person.role ??= roles[0];
       if (person.gender === 'x') person.gender = gender;
@@ -124,6 +130,7 @@ export class PersonRegistry {
       if (nameWords(name).length > person.words.length) {
         person.name = name;
         person.words = nameWords(name);
+        this.index(person);
       }
     }
     person.personhood += personhood;
@@ -135,9 +142,26 @@ export class PersonRegistry {
 
   /** Records that someone known was referred to. */
   touch(at: Omit<Reference, 'person'>, person: Person): void {
-    let i = this.timeline.length;
-    while (i > 0 && this.timeline[i - 1].offset > at.offset) i--;
-    this.timeline.splice(i, 0, { ...at, person });
+    const last = this.recorded.at(-1);
+    if (last && last.offset > at.offset) this.sorted = false;
+    this.recorded.push({ ...at, person });
+  }
+
+  private index(person: Person): void {
+    for (const w of person.words) {
+      const list = this.byWord.get(w) ?? [];
+      if (!list.includes(person)) list.push(person);
+      this.byWord.set(w, list);
+    }
+  }
+
+  /** Every reference, by offset. */
+  private get timeline(): Reference[] {
+    if (!this.sorted) {
+      this.recorded.sort((a, b) => a.offset - b.offset);
+      this.sorted = true;
+    }
+    return this.recorded;
   }
 
   isPerson(person: Person): boolean {

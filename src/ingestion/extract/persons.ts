@@ -396,6 +396,21 @@ function originAt(ctx: ArticleContext, i: number, limit: number): number | undef
   return end;
 }
 
+/** The mentions of people inside tokens [from, to), from those found over the whole narration (`findMentions`). */
+export function mentionsIn(ctx: ArticleContext, from: number, to: number): Mention[] {
+  const { mentions } = ctx;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Mention[] = [];
+  for (let k = lo; k < mentions.length && mentions[k].first < to; k++) if (mentions[k].end <= to) found.push(mentions[k]);
+  return found;
+}
+
 /** Every mention of a person in tokens [from, to), left to right. */
 export function detectMentions(ctx: ArticleContext, from: number, to: number): Mention[] {
   const mentions: Mention[] = [];

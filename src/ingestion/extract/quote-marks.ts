@@ -90,9 +90,10 @@ const MAX_NESTED_INTRO_WORDS = 4;
  */
 function opensNested(text: string, outer: Open, marks: Mark[], k: number): boolean {
   const at = marks[k].at;
-  const c = marks.slice(k + 1).findIndex((m) => m.role !== 'open');
-  const close = c < 0 ? undefined : marks[k + 1 + c];
-  const next = c < 0 ? undefined : marks[k + 2 + c];
+  let c = k + 1;
+  while (c < marks.length && marks[c].role === 'open') c++;
+  const close = marks[c];
+  const next = marks[c + 1];
   if (close && next && next.role !== 'open' && /^[\s.,;:!?…]*$/.test(text.slice(close.at + 1, next.at))) return true;
   const inside = text.slice(outer.at + 1, at);
   const sentences = inside.split(/[.!?…]\s+/);
@@ -116,23 +117,14 @@ interface Open {
 function pairMarks(text: string, marks: Mark[], to: number, reopenedAfter: boolean, maxChars: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: Open[] = [];
-  const emit = (open: number, close: number) => {
-    if (close - open > maxChars) return;
-    const span = trimmedSpan(text, open, close);
-    if (span) spans.push(span);
-  };
-  // An outer quote whose nested quote never closed: the mark taken as the inner close was the outer's.
-  const settleUnclosed = () => {
-    while (stack.length) {
-      const outer = stack.pop()!;
-      if (outer.innerClose !== undefined && !stack.length) emit(outer.at, outer.innerClose);
-    }
-  };
+  // Per mark: whether a mark after it closes for certain (not a weak close).
+  const closesLater = new Array<boolean>(marks.length + 1).fill(false);
+  for (let k = marks.length - 1; k >= 0; k--) closesLater[k] = closesLater[k + 1] || (k + 1 < marks.length && !marks[k + 1].weak && marks[k + 1].role !== 'open');
   for (let k = 0; k < marks.length; k++) {
     const { at, weak } = marks[k];
     let role = marks[k].role;
     const top = stack.at(-1);
-    if (weak && (!top || marks.slice(k + 1).some((m) => !m.weak && m.role !== 'open'))) continue;
+    if (weak && (!top || closesLater[k])) continue;
     if (role === 'open' && top && stack.length === 1 && misplacedClose(text, at)) role = 'close';
     if (role === 'open' || (role === 'either' && !top)) {
       if (!top) stack.push({ at });
@@ -140,14 +132,14 @@ function pairMarks(text: string, marks: Mark[], to: number, reopenedAfter: boole
         top.innerClose = undefined;
         stack.push({ at });
       } else {
-        settleUnclosed();
+        settleUnclosed(text, stack, spans, maxChars);
         stack.push({ at });
       }
     } else if (top) {
       stack.pop();
       const outer = stack.at(-1);
       if (outer) outer.innerClose = at;
-      else emit(top.at, at);
+      else emit(text, top.at, at, spans, maxChars);
     }
   }
   // A quote still open at the end of a paragraph that the next one reopens runs on across paragraphs: its words up
@@ -157,34 +149,58 @@ function pairMarks(text: string, marks: Mark[], to: number, reopenedAfter: boole
     if (span && to - span.start <= maxChars) spans.push({ ...span, close: span.end });
     stack.pop();
   }
-  settleUnclosed();
+  settleUnclosed(text, stack, spans, maxChars);
   return spans;
 }
 
-function doubleMarks(text: string, from: number, to: number): Mark[] {
+function emit(text: string, open: number, close: number, spans: QuoteSpan[], maxChars: number): void {
+  if (close - open > maxChars) return;
+  const span = trimmedSpan(text, open, close);
+  if (span) spans.push(span);
+}
+
+/** Quotes still open: one whose nested quote never closed ends where that quote was taken to close. */
+function settleUnclosed(text: string, stack: Open[], spans: QuoteSpan[], maxChars: number): void {
+  while (stack.length) {
+    const outer = stack.pop()!;
+    if (outer.innerClose !== undefined && !stack.length) emit(text, outer.at, outer.innerClose, spans, maxChars);
+  }
+}
+
+function doubleMarks(text: string, offsets: number[], from: number, to: number): Mark[] {
   const marks: Mark[] = [];
-  for (const at of offsetsOf(text, DOUBLE_MARK, from, to)) {
+  for (const at of offsets) {
     const role = doubleRole(text, at, from, to);
     if (role) marks.push({ at, role });
   }
   return marks;
 }
 
-function singleMarks(text: string, from: number, to: number): Mark[] {
+function singleMarks(text: string, offsets: number[], from: number, to: number): Mark[] {
   const marks: Mark[] = [];
-  for (const at of offsetsOf(text, SINGLE_MARK, from, to)) {
+  for (const at of offsets) {
     const role = singleRole(text, at, from, to);
     if (role) marks.push(role === 'weak' ? { at, role: 'close', weak: true } : { at, role });
   }
   return marks;
 }
 
-/** Offsets of the marks of one kind in [from, to). */
-function offsetsOf(text: string, marks: RegExp, from: number, to: number): number[] {
-  const found: number[] = [];
-  marks.lastIndex = from;
-  for (let m = marks.exec(text); m && m.index < to; m = marks.exec(text)) found.push(m.index);
-  return found;
+/** The offsets of one kind of mark, found in one pass over the article and read range by range in order. */
+class MarkOffsets {
+  private readonly offsets: number[];
+  private cursor = 0;
+
+  constructor(text: string, marks: RegExp) {
+    this.offsets = Array.from(text.matchAll(marks), (m) => m.index);
+  }
+
+  /** Offsets in [from, to); ranges must be asked for in increasing order. */
+  in(from: number, to: number): number[] {
+    while (this.cursor < this.offsets.length && this.offsets[this.cursor] < from) this.cursor++;
+    const start = this.cursor;
+    while (this.cursor < this.offsets.length && this.offsets[this.cursor] < to) this.cursor++;
+    return this.offsets.slice(start, this.cursor);
+  }
 }
 
 /** Whether the paragraph starting at `at` opens with a quotation mark (a quote running on from the one before). */
@@ -194,17 +210,23 @@ function opensWithQuote(text: string, at: number): boolean {
 
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  const doubleOffsets = new MarkOffsets(text, DOUBLE_MARK);
+  const singleOffsets = new MarkOffsets(text, SINGLE_MARK);
   for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const doubles = pairMarks(text, doubleMarks(text, lineStart, lineEnd), lineEnd, opensWithQuote(text, lineEnd + 1), MAX_QUOTE_CHARS);
+    const doubles = pairMarks(text, doubleMarks(text, doubleOffsets.in(lineStart, lineEnd), lineStart, lineEnd), lineEnd, opensWithQuote(text, lineEnd + 1), MAX_QUOTE_CHARS);
     // Single-quoted spans count only outside double-quoted ones (inside, they are quotes within a quote).
     let gapStart = lineStart;
-    for (const gapEnd of [...doubles.map((s) => s.open), lineEnd]) {
-      const singles = pairMarks(text, singleMarks(text, gapStart, gapEnd), gapEnd, false, MAX_SINGLE_QUOTE_CHARS);
-      spans.push(...singles.filter((s) => /\s/.test(text.slice(s.start, s.end))));
-      const inside = doubles.find((s) => s.open === gapEnd);
-      if (inside) gapStart = inside.close;
+    for (let d = 0; d <= doubles.length; d++) {
+      const gapEnd = d < doubles.length ? doubles[d].open : lineEnd;
+      const offsets = singleOffsets.in(gapStart, gapEnd);
+      if (offsets.length >= 2) {
+        for (const single of pairMarks(text, singleMarks(text, offsets, gapStart, gapEnd), gapEnd, false, MAX_SINGLE_QUOTE_CHARS)) {
+          if (/\s/.test(text.slice(single.start, single.end))) spans.push(single);
+        }
+      }
+      if (d < doubles.length) gapStart = doubles[d].close;
     }
     spans.push(...doubles);
     lineStart = lineEnd + 1;
