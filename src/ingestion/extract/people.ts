@@ -41,12 +41,21 @@ const MIN_SURNAME_CHARS = 2;
 const ANTECEDENT_SENTENCES = 3;
 
 const foldedWords = new Map<string, string[]>();
-/** Folded words of a name; memoised because the same names and titles recur throughout an article. */
+/** `al-Moualem` is referred to as `Moualem`: the particle is a word of its own. */
+const NAME_PARTICLE = /^(al|el|ad|as|ash|an|ar|az|bin|ibn|abu|ben)-/;
+/**
+ * Folded words of a name, a hyphenated word staying one (`Black-Daley` is not `Daley`, `Jean-Pierre` not `Pierre`);
+ * memoised because the same names and titles recur throughout an article.
+ */
 export function nameWords(s: string): string[] {
   let found = foldedWords.get(s);
   if (!found) {
     if (foldedWords.size > 10_000) foldedWords.clear();
-    found = fold(s).split(' ').filter(Boolean);
+    found = s.split(/\s+/).flatMap((word) => {
+      const folded = fold(word.replace(/['’]s$/u, '')).replace(/ /g, '-');
+      const particle = NAME_PARTICLE.exec(folded);
+      return particle ? [particle[1], folded.slice(particle[0].length)] : [folded];
+    }).filter(Boolean);
     foldedWords.set(s, found);
   }
   return found;
@@ -126,8 +135,9 @@ export class PersonRegistry {
     } else {
       person.role ??= roles[0];
       if (person.gender === 'x') person.gender = gender;
-      // The fullest spelling names the person (`Lee`, then `Kai-Fu Lee`).
-      if (nameWords(name).length > person.words.length) {
+      // The fullest spelling names the person (`Lee`, then `Kai-Fu Lee`); a name that already opens with a given name
+      // is full, and words before it describe (`Chelsea Daniel Sturridge`).
+      if (nameWords(name).length > person.words.length && !this.lexicon.givenNames.has(person.words[0])) {
         person.name = name;
         person.words = nameWords(name);
         this.index(person);

@@ -91,6 +91,15 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): { star
   // `Korea Selatan Moon Jae-in`, `Amerika Phil Mickelson`: a place before a full name qualifies the person.
   const place = lexicon.places.match(text, tokens, i, end);
   if (place && end - (i + place.length) >= 2) return { start: i + place.length };
+  // `Olympic Tom Daley`, `Chelsea Daniel Sturridge`, `Lakers Luke Walton`: words before a full name that opens with a
+  // given name describe the person (when none of them is a given name too: `Andres Manuel Lopez Obrador`).
+  for (let k = i + 1; k <= end - 2 && end - k <= MAX_NAME_WORDS - 1; k++) {
+    if (lexicon.givenNames.has(fold(tokens[k].text))) {
+      const described = tokens.slice(i, k).every((t) => !lexicon.givenNames.has(fold(t.text)));
+      if (described) return { start: k };
+      break;
+    }
+  }
   return { start: i };
 }
 

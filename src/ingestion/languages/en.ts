@@ -40,6 +40,9 @@ export const en: LanguageProfile = {
     'official', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'deputy', 'adviser', 'advisor', 'envoy',
     'representative', 'coordinator', 'doctor', 'councillor', 'councilor', 'premier', 'expert', 'lecturer', 'editor',
     'superintendent', 'inspector', 'campaigner', 'activist', 'teacher', 'meteorologist', 'scientist', 'delegate', 'farmer', 'resident', 'treasurer', 'principal', 'dean', 'rector', 'owner',
+    'rapper', 'singer', 'actor', 'actress', 'diver', 'swimmer', 'golfer', 'star', 'musician', 'artist', 'writer', 'author',
+    'comedian', 'producer', 'host', 'presenter', 'broadcaster', 'journalist', 'reporter', 'designer', 'chef', 'athlete',
+    'runner', 'sprinter', 'cyclist', 'boxer', 'footballer', 'cricketer', 'creator', 'attorney general',
     'attorney', 'defendant', 'witness', 'winger', 'striker', 'midfielder', 'defender', 'goalkeeper', 'goalscorer', 'forward', 'player',
   ],
   titleWords: [

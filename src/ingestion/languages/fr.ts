@@ -85,7 +85,9 @@ export const fr: LanguageProfile = {
     'représentant', 'représentante', 'capitaine', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'défenseur',
     'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste', 'coach',
     'milieu de terrain', 'ailier', 'buteur', 'coureur', 'coureuse', 'grimpeur', 'sprinteur', 'cycliste', 'nageur', 'nageuse', 'pilote',
-    'éleveur', 'éleveuse', 'agriculteur', 'agricultrice',
+    'éleveur', 'éleveuse', 'agriculteur', 'agricultrice', 'rappeur', 'chanteur', 'chanteuse', 'acteur', 'actrice', 'plongeur',
+    'plongeuse', 'golfeur', 'athlète', 'écrivain', 'animateur', 'animatrice', 'journaliste', 'producteur', 'productrice',
+    'humoriste', 'star', 'vedette', 'auteur', 'autrice', 'procureur général',
   ]),
   titleWords: withElided([
     'vice', 'adjoint', 'adjointe', 'délégué', 'déléguée', 'par intérim', 'intérim', 'affaires étrangères', 'affaires',

@@ -40,7 +40,9 @@ export const id: LanguageProfile = {
     // Sport: `ujar gelandang tersebut`, `kata pelatih asal Prancis itu` point back at the player or coach named before.
     // Not `pemain`: `para pemain`, `sebagai pemain ke-12` are players in general, not one person.
     'pelatih kepala', 'asisten pelatih', 'juru taktik', 'gelandang', 'penyerang', 'striker', 'bek', 'bek sayap',
-    'kiper', 'penjaga gawang', 'wasit', 'pebulu tangkis', 'petenis', 'pembalap',
+    'kiper', 'penjaga gawang', 'wasit', 'pebulu tangkis', 'petenis', 'pembalap', 'penyelam', 'penyanyi', 'aktor', 'aktris',
+    'pegolf', 'atlet', 'pelari', 'rapper', 'penulis', 'wartawan', 'jurnalis', 'pembawa acara', 'komedian', 'produser', 'bintang',
+    'jaksa agung', 'perenang', 'pesepak bola', 'pemain sepak bola',
   ],
   titleWords: [
     'penjabat', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',
@@ -51,7 +53,7 @@ export const id: LanguageProfile = {
     'republik', 'indonesia', 'vietnam', 'provinsi', 'kota', 'kabupaten', 'daerah', 'dinas', 'bank', 'perusahaan',
     'asosiasi', 'perhimpunan', 'lembaga', 'universitas', 'fakultas', 'rumah sakit', 'bidang', 'urusan', 'kantor',
     'polisi', 'kepolisian', 'staf', 'angkatan', 'darat', 'laut', 'udara', 'koordinator', 'politik', 'keamanan',
-    'perekonomian', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior', 'timnas', 'tim', 'klub',
+    'perekonomian', 'agung', 'bpbd', 'bmkg', 'kpk', 'perdana', 'senior', 'timnas', 'tim', 'klub',
   ],
   titleConnectors: ['dan', 'untuk', 'bidang', 'urusan'],
   sameRoles: [['pelatih', 'juru taktik'], ['kiper', 'penjaga gawang'], ['penyerang', 'striker']],

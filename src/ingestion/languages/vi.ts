@@ -35,7 +35,9 @@ export const vi: LanguageProfile = {
     // Sport: `HLV người Pháp`, `vị chiến lược gia này` point back at a coach named before. Not `cầu thủ`: `các cầu
     // thủ`, `26 cầu thủ` are players in general, not one person.
     'hlv', 'huấn luyện viên', 'nhà cầm quân', 'chiến lược gia', 'trợ lý', 'đội trưởng', 'thủ quân',
-    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'tay vợt',
+    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'tay vợt', 'rapper', 'ca sĩ', 'diễn viên', 'tay golf', 'golf thủ',
+    'vận động viên', 'vđv', 'thợ lặn', 'kình ngư', 'ngôi sao', 'nhà sản xuất', 'người dẫn chương trình', 'phóng viên', 'tác giả',
+    'tổng chưởng lý', 'chưởng lý', 'công tố viên',
   ],
   titleWords: [
     'quyền', 'phó', 'nguyên', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',
