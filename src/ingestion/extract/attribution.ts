@@ -5,7 +5,7 @@ import { nameWords, PersonRegistry, type Person } from './people.ts';
 import { sharedSurnames } from './lexicon.ts';
 import { fold } from '../../text/fold.ts';
 import type { QuoteSpan } from './quote-marks.ts';
-import { onlySpacesBetween } from './tokens.ts';
+import { onlySpacesBetween, tokenize } from './tokens.ts';
 
 /** Who said a quote, and how sure we are. Confidence falls with each step of inference (name > title > pronoun > none). */
 export interface Attribution {
@@ -62,8 +62,8 @@ export function speechVerbsIn(ctx: ArticleContext, from: number, to: number, lim
   const found: { at: number; end: number }[] = [];
   const { lexicon: lx, text, tokens } = ctx;
   for (let k = from; k < to; k++) {
-    // A capitalised word inside a sentence is a name (`The United States`), not a verb.
-    if (tokens[k].capitalized && k > 0 && ctx.sentence[k] === ctx.sentence[k - 1] && ctx.narrative[k - 1]) continue;
+    // A capitalised word inside a sentence is a name (`The United States`), not a verb; quoted words are not narration.
+    if (!ctx.narrative[k] || (tokens[k].capitalized && k > 0 && ctx.sentence[k] === ctx.sentence[k - 1] && ctx.narrative[k - 1])) continue;
     const verb = lx.speechVerbs.match(text, tokens, k, limit);
     if (verb) {
       found.push({ at: k, end: k + verb.length });
@@ -130,6 +130,7 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   for (let k = nameStart; k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
   const place = lexicon.places.match(text, tokens, nameStart, m.end);
   if (place && nameStart + place.length === m.end) evidence -= 3;
+  if (words.some((w) => lexicon.publicationWords.has(w))) evidence -= 3;
   return evidence;
 }
 
@@ -245,7 +246,7 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   for (const m of mentions) {
     if (m.kind === 'name' || m.kind === 'candidate') {
       const gender = m.gender !== 'x' ? m.gender : lexicon.givenNames.get(nameWords(m.name!)[0]) ?? 'x';
-      registry.note(at(m), m.name!, nameWords(m.name!).length >= 2 ? gender : 'x', personhoodOf(ctx, m, m.name!), [m.role, m.apposedRole], m.nationality);
+      registry.note(at(m), m.name!, nameWords(m.name!).length >= 2 ? gender : 'x', personhoodOf(ctx, m, m.name!), [m.role, m.apposedRole], m.nationality, neverSpeaks(ctx, m, m.name!));
     }
   }
   for (const m of mentions) {
@@ -260,6 +261,20 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
   return registry;
 }
 
+/**
+ * A place (`Bolivia`, `Korea Utara`) or a publication (`The Washington Post`, `tờ The Telegraph`, `Sportsound`) named
+ * where a speaker stands: it reports or is spoken of; a quote is never theirs.
+ */
+function neverSpeaks(ctx: ArticleContext, mention: Mention, name: string): boolean {
+  const { text, tokens, lexicon } = ctx;
+  const words = nameWords(name);
+  if (words.some((w) => lexicon.publicationWords.has(w))) return true;
+  if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key)) return true;
+  const nameTokens = tokenize(name);
+  const place = lexicon.places.match(name, nameTokens, 0);
+  return place !== undefined && place.length === nameTokens.length && !mention.titled;
+}
+
 /** Turns the mention chosen as speaker into a name, using what the article said before the quote. */
 export function resolveMention(ctx: ArticleContext, mention: Mention, registry: PersonRegistry, quoteStart: number, adjacent: boolean): Attribution {
   const sentence = ctx.sentence[Math.min(mention.first, ctx.tokens.length - 1)];
@@ -271,7 +286,7 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
     case 'name':
     case 'candidate': {
       const name = mention.kind === 'candidate' ? cleanName(ctx, mention) : withoutOwnerSuffix(mention.name!);
-      if (!name) return { method: 'none', confidence: CONFIDENCE.none };
+      if (!name || neverSpeaks(ctx, mention, name)) return { method: 'none', confidence: CONFIDENCE.none };
       const known = registry.find(name, quoteStart);
       // `Cựu HLV Alloa Athletic`: a title whose complement is a body, not a holder's name, stands for a person.
       if (known && known.personhood < 0 && mention.role) return resolveMention(ctx, { ...mention, kind: 'title' }, registry, quoteStart, adjacent);

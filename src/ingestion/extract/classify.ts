@@ -14,6 +14,8 @@ import { onlySpacesBetween } from './tokens.ts';
 /** Where the verb of saying may stand in the clause after a quote (`- Quyền Bộ trưởng Ngoại giao Lê Hoài Trung nhấn mạnh`). */
 const AFTER_VERB_WINDOW = 10;
 const MIN_FRAGMENT_WORDS = 5;
+/** How far back in the narration before a quote its verb of saying may stand. */
+const MAX_FRAGMENT_SENTENCE_TOKENS = 40;
 /** Four words make a fragment when they are long ones (`tidak mempertimbangkan fakta persidangan`), not syllables. */
 const MIN_FRAGMENT_CHARS_AT_FOUR_WORDS = 22;
 
@@ -98,7 +100,10 @@ function subjectOf(ctx: ArticleContext, mentions: Mention[], verb: { at: number;
 function speakerOf(ctx: ArticleContext, speaker: Mention | undefined, verb: { at: number; end: number }, registry: PersonRegistry, span: QuoteSpan): Attribution {
   if (!speaker) return { method: 'none', confidence: CONFIDENCE.none };
   const { text, tokens, lexicon } = ctx;
-  if (speaker.kind === 'title' && lexicon.spokespersonTitles.match(text, tokens, speaker.first) && !registry.holderOf(speaker.role!, span.open)) {
+  // A spokesperson with no holder, or whose complement is the body they speak for (`Juru bicara Partai Buruh`).
+  const spokesperson = lexicon.spokespersonTitles.match(text, tokens, speaker.first);
+  const forBody = speaker.kind === 'name' && (registry.find(speaker.name!)?.personhood ?? 0) < 0;
+  if (spokesperson && ((speaker.kind === 'title' && !registry.holderOf(speaker.role!, span.open)) || forBody)) {
     let first = speaker.first;
     while (first > 0 && tokens[first - 1].capitalized && onlySpacesBetween(text, tokens[first - 1].end, tokens[first].start) && !DETERMINERS.has(tokens[first - 1].key)) first--;
     const end = verb.at > speaker.end && verb.at - speaker.end <= MAX_SPOKESPERSON_COMPLEMENT ? verb.at : speaker.end;
@@ -189,6 +194,8 @@ function attributedAfter(ctx: ArticleContext, span: QuoteSpan, registry: PersonR
   // `"…, theo Brent Montgomery, giám đốc …"`, `"…," according to X`: the source after the quote.
   if (!verb && closedOff) return sourceAfter(ctx, span, mentions, clause, registry);
   if (!verb) return undefined;
+  // `"…." He said: "…"`: a new sentence ending in a colon before a quote introduces that quote, not this one.
+  if (newSentence && /^\s*:\s*["“”„«'‘]/.test(text.slice(tokens[clause.to - 1].end, tokens[clause.to - 1].end + 4))) return undefined;
   // Without a mark or comma closing the quote off (`"…" Fleischer viết`, `« … » a réagi Waters`), only a speaker and
   // verb that open the clause attribute it.
   if (!closedOff && !(verb.at - clause.from <= 3 && (first?.first === clause.from || verb.at === clause.from))) return undefined;
@@ -226,7 +233,12 @@ function attributedBefore(ctx: ArticleContext, span: QuoteSpan, registry: Person
   return undefined;
 }
 
-/** A fragment inside reported speech: `X stated that …, expressing the desire to "…"`. */
+/**
+ * The subject of a verb of saying in the narration right before a quote: the quote's own sentence for a fragment of
+ * reported speech (`X stated that …, expressing the desire to "…"`, `Daley said he felt "less than" everyone else
+ * because "…"`), the sentence before for a quote of its own (`Lee said immigration policy could also help. "I think
+ * green cards …"`), which then continues what that sentence reported.
+ */
 function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: PersonRegistry, clause: Clause): Attribution | undefined {
   const quote = ctx.text.slice(span.start, span.end);
   const n = wordsOf(quote).length;
@@ -242,13 +254,20 @@ function attributedInSentence(ctx: ArticleContext, span: QuoteSpan, registry: Pe
       if (attribution.speakerName) return { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) };
     }
   }
-  const verb = speechVerbsIn(ctx, clause.from, clause.to)[0];
+  if (clause.to === 0) return undefined;
+  const sentence = ctx.sentence[clause.to - 1];
+  let from = clause.to;
+  while (from > 0 && ctx.sentence[from - 1] === sentence && clause.to - from < MAX_FRAGMENT_SENTENCE_TOKENS) from--;
+  const verb = speechVerbsIn(ctx, from, clause.to)[0];
   if (!verb) return undefined;
-  const subject = mentionsIn(ctx, clause.from, verb.at).filter((m) => m.kind !== 'candidate').at(-1);
+  const subject = mentionsIn(ctx, from, verb.at).filter((m) => namesSomeone(m, registry)).at(-1);
   if (!subject) return undefined;
   const attribution = resolveMention(ctx, subject, registry, span.open, false);
   if (!attribution.speakerName) return undefined;
-  return { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) };
+  const ownSentence = clause.to > clause.from;
+  return ownSentence
+    ? { ...attribution, confidence: Math.min(attribution.confidence, CONFIDENCE.namedInSentence) }
+    : { ...attribution, method: 'context', confidence: Math.min(attribution.confidence, CONFIDENCE.continued) };
 }
 
 /** Words before the marks say the quoted words are a name, a title or a slogan (`the slogan "…"`), not speech. */

@@ -95,6 +95,9 @@ export interface Lexicon {
   cliticSuffixes: ({ suffix: string } & PronounSense)[];
   documentNouns: PhraseMatcher<true>;
   subordinators: PhraseMatcher<true>;
+  /** Publication name words of every language (names travel), folded. */
+  publicationWords: Set<string>;
+  publicationNouns: Set<string>;
   /** Function words of the language, lower case: capitalised, only a sentence start made them so. */
   functionWords: Set<string>;
   cliticHosts: Set<string>;
@@ -150,6 +153,8 @@ export function lexiconFor(lang: string): Lexicon {
       cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender, refersTo: c.refersTo ?? 'people' })),
       documentNouns: new PhraseMatcher(flag(profile.documentNouns)),
       subordinators: new PhraseMatcher(flag(profile.subordinators)),
+      publicationWords: new Set(ALL_PROFILES.flatMap((p) => p.publicationWords).map((w) => fold(w))),
+      publicationNouns: new Set(profile.publicationNouns.map((w) => tokenKey(w))),
       functionWords: new Set(
         [...profile.prepositions, ...profile.possessives, ...profile.subordinators, ...profile.definiteArticles, ...profile.pronouns.map((p) => p.word)]
           .filter((w) => !/\s/.test(w)).map((w) => tokenKey(w)),

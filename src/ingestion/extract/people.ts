@@ -19,6 +19,8 @@ export interface Person {
    * in apposition, a surname used alone later. Places, bodies and capitalised words score none or less.
    */
   personhood: number;
+  /** A place or a publication: spoken of, never a speaker. */
+  mute?: boolean;
 }
 
 /** One place where the article refers to someone. */
@@ -124,7 +126,7 @@ export class PersonRegistry {
   }
 
   /** `roles`: every title the mention gave them, the first one first. */
-  note(at: Omit<Reference, 'person'>, name: string, gender: Gender, personhood: number, roles: (string | undefined)[] = [], nationality?: string): Person {
+  note(at: Omit<Reference, 'person'>, name: string, gender: Gender, personhood: number, roles: (string | undefined)[] = [], nationality?: string, mute = false): Person {
     let person = this.find(name, at.offset);
     // A surname alone (`Lee`) after the full name: people are referred to so, places and bodies hardly ever.
     if (person && nameWords(name).length < person.words.length && name.length >= MIN_SURNAME_CHARS && !this.lexicon.abbreviations.has(nameWords(name)[0])) personhood += 1;
@@ -144,6 +146,7 @@ export class PersonRegistry {
       }
     }
     person.personhood += personhood;
+    if (mute) person.mute = true;
     for (const title of roles) if (title) person.roleWords.push(roleWords(this.lexicon, title));
     if (nationality) person.nationalities.push(nationality);
     this.touch(at, person);
@@ -184,10 +187,10 @@ export class PersonRegistry {
    * (the last speaker quoted) when it fits, else the last person referred to.
    */
   antecedent(offset: number, sentence: number, gender: Gender, focus?: Person, refersTo: PronounSense['refersTo'] = 'people'): Person | undefined {
-    const person = (p: Person) => refersTo !== 'bodies' && this.isPerson(p) && compatible(p.gender, gender);
+    const person = (p: Person) => refersTo !== 'bodies' && !p.mute && this.isPerson(p) && compatible(p.gender, gender);
     // A body (a name with the marks of one) is what a pronoun stands for only once it has spoken (`the Red Cross said
     // …. "…," it said`).
-    const body = (p: Person) => refersTo !== 'people' && p.personhood < 0 && compatible(p.gender, gender);
+    const body = (p: Person) => refersTo !== 'people' && !p.mute && p.personhood < 0 && compatible(p.gender, gender);
     const before = this.timeline.filter((r) => r.offset < offset && (person(r.person) || (body(r.person) && r.speaking)));
     const same = before.filter((r) => r.sentence === sentence);
     if (same.length) return (same.find((r) => r.speaking) ?? same.find((r) => r.subject) ?? same.at(-1)!).person;
@@ -210,7 +213,7 @@ export class PersonRegistry {
   /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
   holderOf(title: string, offset: number): Person | undefined {
     const wanted = roleWords(this.lexicon, title);
-    return this.lastReferenceTo((p) => p.roleWords.some((role) => wanted.every((w) => role.includes(w))), offset);
+    return this.lastReferenceTo((p) => !p.mute && p.personhood > 0 && p.roleWords.some((role) => wanted.every((w) => role.includes(w))), offset);
   }
 
   private lastReferenceTo(test: (p: Person) => boolean, offset: number): Person | undefined {

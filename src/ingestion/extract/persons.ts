@@ -314,9 +314,11 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
     const givenNamed = tokens[k].capitalized && k + 1 < limit && tokens[k + 1].capitalized && joined(ctx, k + 1) && lx.givenNames.has(fold(tokens[k].text));
     const run = k === holderAt || afterComma || announced || givenNamed ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
-      // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
+      // `Pelatih Thailand, Masatada Ishii`, `Menteri Luar Negeri Amerika Serikat, Mike Pompeo`: a one-word run or a place is
+      // where the title holds when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
-      const name = run.end - run.first === 1 && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
+      const place = lx.places.match(text, tokens, run.first, run.end)?.length === run.end - run.first;
+      const name = (run.end - run.first === 1 || place) && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
       return nameMention(ctx, i, name, from, gender, roleSlice(ctx, i, roleEnd));
     }
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title

@@ -123,6 +123,8 @@ export const fr: LanguageProfile = {
   spokespersonTitles: ['porte-parole'],
   quotingVerbs: ['cite', 'citant', 'a cité'],
   addresseeMarkers: ['à', 'au', 'aux'],
+  publicationWords: [],
+  publicationNouns: ['journal', 'quotidien', 'hebdomadaire', 'magazine', 'chaîne', 'radio', 'agence', 'site', 'émission'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'],
   subordinators: ['quand', 'lorsque', 'lorsqu', 'alors que', 'tandis que', 'après que', 'avant que', 'bien que', 'si', 'parce que', 'puisque', 'comme', 'qui', 'que', 'dont'],
   documentNouns: withElided(['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête']),

@@ -35,6 +35,8 @@ export const generic: LanguageProfile = {
   spokespersonTitles: ['portavoz', 'sprecher', 'sprecherin'],
   quotingVerbs: [],
   addresseeMarkers: [],
+  publicationWords: [],
+  publicationNouns: [],
   possessives: ['su', 'sus', 'sein', 'seine', 'ihr', 'ihre'],
   subordinators: [],
   documentNouns: [],

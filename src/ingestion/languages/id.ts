@@ -73,6 +73,8 @@ export const id: LanguageProfile = {
   spokespersonTitles: ['juru bicara', 'jubir'],
   quotingVerbs: ['mengutip', 'mengutip perkataan', 'mengutip pernyataan'],
   addresseeMarkers: ['kepada'],
+  publicationWords: [],
+  publicationNouns: ['harian', 'surat kabar', 'koran', 'majalah', 'stasiun', 'kantor berita', 'situs', 'program', 'acara'],
   possessives: [],
   subordinators: ['saat', 'ketika', 'setelah', 'sebelum', 'meskipun', 'walaupun', 'jika', 'karena', 'sejak', 'sementara', 'selagi', 'yang', 'bahwa'],
   documentNouns: ['pernyataan', 'laporan', 'surat', 'dokumen', 'putusan', 'gugatan', 'pemberitahuan', 'brief', 'memo', 'dakwaan', 'keterangan', 'rilis', 'siaran pers'],

@@ -39,6 +39,8 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     spokespersonTitles: union((p) => p.spokespersonTitles),
     quotingVerbs: union((p) => p.quotingVerbs),
     addresseeMarkers: union((p) => p.addresseeMarkers),
+    publicationWords: union((p) => p.publicationWords),
+    publicationNouns: union((p) => p.publicationNouns),
     possessives: union((p) => p.possessives),
     subordinators: union((p) => p.subordinators),
     documentNouns: union((p) => p.documentNouns),

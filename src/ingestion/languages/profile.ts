@@ -87,6 +87,12 @@ export interface LanguageProfile {
   quotingVerbs: string[];
   /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */
   addresseeMarkers: string[];
+  /**
+   * Words that make a name a publication's or a programme's (`Post`, `Times`, `News`), and the nouns that introduce one
+   * (`tờ`, `harian`, `le journal`): a publication reports, it is never the speaker.
+   */
+  publicationWords: string[];
+  publicationNouns: string[];
   /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
   possessives: string[];
   /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */

@@ -79,6 +79,8 @@ export const vi: LanguageProfile = {
   spokespersonTitles: ['người phát ngôn', 'phát ngôn viên'],
   quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
   addresseeMarkers: ['với'],
+  publicationWords: [],
+  publicationNouns: ['tờ', 'báo', 'tờ báo', 'đài', 'kênh', 'tạp chí', 'hãng thông tấn', 'trang', 'chương trình'],
   possessives: [],
   subordinators: ['khi', 'trong khi', 'sau khi', 'trước khi', 'mặc dù', 'dù', 'nếu', 'vì', 'bởi vì', 'kể từ khi', 'rằng'],
   documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
