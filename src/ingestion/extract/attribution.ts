@@ -115,7 +115,8 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   if (m.kind === 'name' && !m.titled) evidence += 0.5;
   if (words.length > MAX_PERSON_NAME_WORDS) evidence -= 2;
   const after = text.slice(tokens[m.end - 1].end, tokens[m.end - 1].end + 40);
-  if (AGE_APPOSITION.test(after)) evidence += 2;
+  const apposedAge = /^\s*,\s*/.exec(after);
+  if (AGE_APPOSITION.test(after) || (apposedAge && lexicon.profile.ageDescriptor?.test(after.slice(apposedAge[0].length)))) evidence += 2;
   else if (DESCRIBED_APPOSITION.test(after)) evidence += 1;
   if (!m.titled && m.first > 0) {
     // People take no article (`the Los Angeles Lakers`), are not spoken to in a speaker's slot, nor found in a place.
@@ -269,7 +270,7 @@ function neverSpeaks(ctx: ArticleContext, mention: Mention, name: string): boole
   const { text, tokens, lexicon } = ctx;
   const words = nameWords(name);
   if (words.some((w) => lexicon.publicationWords.has(w))) return true;
-  if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key)) return true;
+  if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key) && onlySpacesBetween(text, tokens[mention.first - 1].end, tokens[mention.first].start)) return true;
   const nameTokens = tokenize(name);
   const place = lexicon.places.match(name, nameTokens, 0);
   return place !== undefined && place.length === nameTokens.length && !mention.titled;

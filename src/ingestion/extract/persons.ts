@@ -37,6 +37,7 @@ interface NameRun {
 }
 
 const MAX_NAME_WORDS = 4;
+const MAX_AGE_DESCRIPTOR_CHARS = 24;
 const MAX_RUN_WORDS = 7;
 /** How far past a title its holder's name may come (`le ministre de l'Agriculture, Marc Fesneau`). */
 const APPOSITION_WINDOW = 10;
@@ -355,6 +356,16 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
     if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
     const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
     if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
+  }
+  // `The 24-year-old said`, `Pria berusia 24 tahun ini mengatakan`: an age stands for who the text is about.
+  const age = lx.profile.ageDescriptor?.exec(text.slice(token.start, token.start + MAX_AGE_DESCRIPTOR_CHARS));
+  if (age) {
+    let end = i + 1;
+    while (end < limit && tokens[end].start < token.start + age[0].length) end++;
+    // `said 23-year-old Rahm`: the age introduces a name, as a title does.
+    const run = end < limit && joined(ctx, end) ? nameRunAt(ctx, end, limit, false) : undefined;
+    if (run && run.first === end) return nameMention(ctx, i, run, from, 'x', age[0]);
+    return { kind: 'title', first: i, end, role: age[0], gender: 'x' };
   }
   const honorific = lx.honorifics.match(text, tokens, i, limit);
   if (honorific) {

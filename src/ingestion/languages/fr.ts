@@ -125,6 +125,7 @@ export const fr: LanguageProfile = {
   addresseeMarkers: ['à', 'au', 'aux'],
   publicationWords: [],
   publicationNouns: ['journal', 'quotidien', 'hebdomadaire', 'magazine', 'chaîne', 'radio', 'agence', 'site', 'émission'],
+  ageDescriptor: /^(?:âgée?s? )?de \d{1,3} ans\b/u,
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'],
   subordinators: ['quand', 'lorsque', 'lorsqu', 'alors que', 'tandis que', 'après que', 'avant que', 'bien que', 'si', 'parce que', 'puisque', 'comme', 'qui', 'que', 'dont'],
   documentNouns: withElided(['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête']),

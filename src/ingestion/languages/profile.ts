@@ -93,6 +93,11 @@ export interface LanguageProfile {
    */
   publicationWords: string[];
   publicationNouns: string[];
+  /**
+   * How the language describes someone by age (`the 24-year-old`, `berusia 24 tahun`, `24 tuổi`, `de 24 ans`), as a
+   * regular expression matched at a word: like a title the article gave nobody, it stands for who the text is about.
+   */
+  ageDescriptor?: RegExp;
   /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
   possessives: string[];
   /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */
