@@ -98,7 +98,10 @@ function opensNested(text: string, outer: Open, marks: Mark[], k: number): boole
   const inside = text.slice(outer.at + 1, at);
   const sentences = inside.split(/[.!?…]\s+/);
   if (/[,:]\s*$/.test(inside) && (sentences.length === 1 || wordCount(sentences.at(-1)!) <= MAX_NESTED_INTRO_WORDS)) return true;
-  return outer.innerClose === undefined && close !== undefined && wordCount(text.slice(at + 1, close.at)) <= MAX_NESTED_TERM_WORDS;
+  if (outer.innerClose !== undefined || close === undefined) return false;
+  // A term, not a sentence of its own (`"We still have much to learn."` opens a new quote).
+  const inner = text.slice(at + 1, close.at).trim();
+  return wordCount(inner) <= MAX_NESTED_TERM_WORDS && !/^\p{Lu}.*[.!?]$/u.test(inner);
 }
 
 /** `…, bukan begitu, "cô nói.`: a mark after a clause's end and before a lower-case word closes the open quote. */
