@@ -128,7 +128,9 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   // `Alloa Athletic boss`: a name right before a title qualifies it.
   if (m.end < tokens.length && !tokens[m.end].capitalized && onlySpacesBetween(text, tokens[m.end - 1].end, tokens[m.end].start) &&
     lexicon.titleHeads.match(text, tokens, m.end)) evidence -= 2;
-  for (let k = nameStart; k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
+  // `Partai Hijau`, `Dana Moneter Internasional`, but not `Dana Whitlow`: a given name opening a name is no body's word.
+  const bodyFrom = words.length >= 2 && lexicon.givenNames.has(words[0]) ? nameStart + 1 : nameStart;
+  for (let k = bodyFrom; k < m.end; k++) if (lexicon.organisationWords.match(text, tokens, k, m.end)) evidence -= 3;
   const place = lexicon.places.match(text, tokens, nameStart, m.end);
   if (place && nameStart + place.length === m.end) evidence -= 3;
   if (words.some((w) => lexicon.publicationWords.has(w))) evidence -= 3;

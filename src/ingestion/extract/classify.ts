@@ -3,7 +3,7 @@ import { clauseAfter, clauseBefore, CONFIDENCE, resolveMention, speechVerbsIn, t
 import { DETERMINERS, mentionsIn, type Mention } from './persons.ts';
 import type { PersonRegistry } from './people.ts';
 import type { QuoteSpan } from './quote-marks.ts';
-import { onlySpacesBetween } from './tokens.ts';
+import { onlySpacesBetween, tokenize } from './tokens.ts';
 
 /**
  * Quote or not. Quotation marks also enclose slogans, titles, nicknames and scare-quoted terms; what sets a quotation
@@ -22,10 +22,17 @@ const MIN_FRAGMENT_CHARS_AT_FOUR_WORDS = 22;
 const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
 /** Every word capitalised: the name of a work, a programme or an event, not speech. */
-function isTitleCase(quote: string): boolean {
-  const words = wordsOf(quote).filter((w) => w.length > 3);
-  return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+export function isTitleCase(quote: string): boolean {
+  const words = wordsOf(quote);
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  // Short words (`and`, `of`, `và`) may stay in lower case; most words, and every long one, may not. Vietnamese
+  // syllables are short: `Cảng sẽ mở cửa lại vào thứ Hai` is a sentence, not a title.
+  return capitalised.length >= 2 && capitalised.length >= TITLE_CASE_SHARE * words.length &&
+    words.every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w));
 }
+
+/** The share of capitalised words from which a quote reads as the name of a work or an event. */
+const TITLE_CASE_SHARE = 0.6;
 
 function cueBeforeQuote(ctx: ArticleContext, before: Clause, span: QuoteSpan): boolean {
   const { lexicon: lx, text, tokens } = ctx;
@@ -102,7 +109,12 @@ function speakerOf(ctx: ArticleContext, speaker: Mention | undefined, verb: { at
   const { text, tokens, lexicon } = ctx;
   // A spokesperson with no holder, or whose complement is the body they speak for (`Juru bicara Partai Buruh`).
   const spokesperson = lexicon.spokespersonTitles.match(text, tokens, speaker.first);
-  const forBody = speaker.kind === 'name' && (registry.find(speaker.name!)?.personhood ?? 0) < 0;
+  const named = speaker.kind === 'name' ? registry.find(speaker.name!) : undefined;
+  // `Juru bicara Partai Hijau`: a body's word closing the title makes the word after it the rest of the body's name.
+  const roleTokens = speaker.role ? tokenize(speaker.role) : [];
+  const bodyInTitle = roleTokens.length > 0 && lexicon.organisationWords.match(speaker.role!, roleTokens, roleTokens.length - 1) !== undefined &&
+    !/\s/.test(speaker.name ?? '');
+  const forBody = named !== undefined && (!registry.isPerson(named) || bodyInTitle);
   if (spokesperson && ((speaker.kind === 'title' && !registry.holderOf(speaker.role!, span.open)) || forBody)) {
     let first = speaker.first;
     while (first > 0 && tokens[first - 1].capitalized && onlySpacesBetween(text, tokens[first - 1].end, tokens[first].start) && !DETERMINERS.has(tokens[first - 1].key)) first--;

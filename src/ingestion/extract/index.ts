@@ -1,7 +1,7 @@
 import type { ExtractedQuote } from '../types.ts';
 import { buildRegistry, CONFIDENCE } from './attribution.ts';
 import { findBoilerplate, insideAny } from './boilerplate.ts';
-import { markedAsNotSpeech, sentenceAttribution } from './classify.ts';
+import { isTitleCase, markedAsNotSpeech, sentenceAttribution } from './classify.ts';
 import { buildContext } from './context.ts';
 import { lexiconFor } from './lexicon.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.ts';
@@ -14,19 +14,13 @@ import { tokenize } from './tokens.ts';
 function standsAlone(ctx: ArticleContext, span: QuoteSpan): boolean {
   const { text } = ctx;
   const quote = text.slice(span.start, span.end);
-  if (quote.split(/\s+/).length < MIN_STANDALONE_WORDS || isTitleLike(quote)) return false;
+  if (quote.split(/\s+/).length < MIN_STANDALONE_WORDS || isTitleCase(quote)) return false;
   const lineStart = text.lastIndexOf('\n', span.open - 1) + 1;
   const before = text.slice(Math.max(lineStart, span.open - 40), span.open).trimEnd();
   return before === '' || /[.!?…:;]["”»’')\]]*$/.test(before) || /["”»]$/.test(before);
 }
 
 const MIN_STANDALONE_WORDS = 3;
-
-/** Every long word capitalised: the name of a work, a programme or an event, not speech. */
-function isTitleLike(quote: string): boolean {
-  const words = quote.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w) && w.length > 3);
-  return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
-}
 
 /**
  * The speaker an unattributed quote continues: news runs a speaker's words on in quotes of their own after the one
