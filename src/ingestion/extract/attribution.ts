@@ -274,8 +274,14 @@ function neverSpeaks(ctx: ArticleContext, mention: Mention, name: string): boole
   if (words.some((w) => lexicon.publicationWords.has(w))) return true;
   if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key) && onlySpacesBetween(text, tokens[mention.first - 1].end, tokens[mention.first].start)) return true;
   const nameTokens = tokenize(name);
+  if (mention.titled || !nameTokens.length) return false;
   const place = lexicon.places.match(name, nameTokens, 0);
-  return place !== undefined && place.length === nameTokens.length && !mention.titled;
+  if (place !== undefined && place.length === nameTokens.length) return true;
+  // `Ho Chi Minh City`, `Thành phố Hồ Chí Minh`, `Kota Palu`: a place word at either end of the name (but `Hồ Chí Minh`
+  // starts with a family name).
+  const last = nameTokens.length - 1;
+  const placeFirst = lexicon.placeWords.match(name, nameTokens, 0) !== undefined && !lexicon.surnames.has(nameTokens[0].key);
+  return nameTokens.length >= 2 && (placeFirst || lexicon.placeWords.match(name, nameTokens, last) !== undefined);
 }
 
 /** Turns the mention chosen as speaker into a name, using what the article said before the quote. */

@@ -98,6 +98,7 @@ export interface Lexicon {
   /** Publication name words of every language (names travel), folded. */
   publicationWords: Set<string>;
   publicationNouns: Set<string>;
+  placeWords: PhraseMatcher<true>;
   /** Function words of the language, lower case: capitalised, only a sentence start made them so. */
   functionWords: Set<string>;
   cliticHosts: Set<string>;
@@ -155,6 +156,7 @@ export function lexiconFor(lang: string): Lexicon {
       subordinators: new PhraseMatcher(flag(profile.subordinators)),
       publicationWords: new Set(ALL_PROFILES.flatMap((p) => p.publicationWords).map((w) => fold(w))),
       publicationNouns: new Set(profile.publicationNouns.map((w) => tokenKey(w))),
+      placeWords: new PhraseMatcher(flag([...new Set([...profile.placeWords, ...LANGUAGES.en.placeWords])])),
       functionWords: new Set(
         [...profile.prepositions, ...profile.possessives, ...profile.subordinators, ...profile.definiteArticles, ...profile.pronouns.map((p) => p.word)]
           .filter((w) => !/\s/.test(w)).map((w) => tokenKey(w)),
@@ -170,7 +172,7 @@ export function lexiconFor(lang: string): Lexicon {
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
       lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
-      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places, lexicon.documentNouns, lexicon.subordinators];
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places, lexicon.documentNouns, lexicon.subordinators, lexicon.placeWords];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

@@ -86,6 +86,7 @@ export const en: LanguageProfile = {
     'observer', 'mirror', 'express', 'inquirer', 'bulletin', 'dispatch', 'monitor', 'economist', 'insider', 'register', 'review', 'magazine', 'radio', 'tv', 'television', 'press', 'daily', 'weekly', 'bbc', 'cnn', 'nbc', 'abc', 'cbs', 'fox', 'reuters', 'ap', 'afp', 'msnbc', 'bloomberg', 'sportsound', 'newsweek', 'politico'],
   publicationNouns: ['newspaper', 'magazine', 'broadcaster', 'channel', 'programme', 'program', 'show', 'website', 'news site', 'tabloid'],
   ageDescriptor: /^\d{1,3}-year-old\b/u,
+  placeWords: ['city', 'province', 'county', 'district', 'state', 'island', 'islands', 'valley', 'river', 'lake', 'bay', 'sea', 'ocean', 'street', 'avenue', 'square', 'airport', 'region', 'peninsula', 'mountain', 'mountains', 'coast'],
   possessives: ['his', 'her', 'their', 'its', 'my', 'our', 'your'],
   subordinators: ['when', 'while', 'after', 'before', 'as', 'although', 'though', 'if', 'because', 'since', 'until', 'whereas', 'once', 'who', 'which', 'that'],
   documentNouns: ['brief', 'notice', 'statement', 'report', 'letter', 'filing', 'ruling', 'complaint', 'indictment', 'document', 'memo', 'lawsuit', 'petition', 'release', 'affidavit', 'judgment', 'verdict', 'notice of intent'],

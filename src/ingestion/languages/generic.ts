@@ -37,6 +37,7 @@ export const generic: LanguageProfile = {
   addresseeMarkers: [],
   publicationWords: [],
   publicationNouns: [],
+  placeWords: [],
   possessives: ['su', 'sus', 'sein', 'seine', 'ihr', 'ihre'],
   subordinators: [],
   documentNouns: [],

@@ -41,6 +41,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     addresseeMarkers: union((p) => p.addresseeMarkers),
     publicationWords: union((p) => p.publicationWords),
     publicationNouns: union((p) => p.publicationNouns),
+    placeWords: union((p) => p.placeWords),
     possessives: union((p) => p.possessives),
     subordinators: union((p) => p.subordinators),
     documentNouns: union((p) => p.documentNouns),

@@ -98,6 +98,8 @@ export interface LanguageProfile {
    * regular expression matched at a word: like a title the article gave nobody, it stands for who the text is about.
    */
   ageDescriptor?: RegExp;
+  /** Words that make a capitalised name a place's (`Ho Chi Minh City`, `Thành phố …`, `Kota …`, `île de …`). */
+  placeWords: string[];
   /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
   possessives: string[];
   /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */

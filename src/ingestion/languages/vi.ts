@@ -82,6 +82,7 @@ export const vi: LanguageProfile = {
   publicationWords: [],
   publicationNouns: ['tờ', 'báo', 'tờ báo', 'đài', 'kênh', 'tạp chí', 'hãng thông tấn', 'trang', 'chương trình'],
   ageDescriptor: /^\d{1,3} tuổi(?![\p{L}\p{M}])/u,
+  placeWords: ['thành phố', 'tỉnh', 'quận', 'huyện', 'sông', 'hồ', 'biển', 'đảo', 'vịnh', 'đường', 'phố', 'sân bay', 'vùng', 'miền'],
   possessives: [],
   subordinators: ['khi', 'trong khi', 'sau khi', 'trước khi', 'mặc dù', 'dù', 'nếu', 'vì', 'bởi vì', 'kể từ khi', 'rằng'],
   documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
