@@ -111,10 +111,11 @@ export class PersonRegistry {
     const sharing = new Set<Person>();
     for (const w of said) for (const p of this.byWord.get(w) ?? []) sharing.add(p);
     if (!sharing.size) return undefined;
+    // A place does not take in a person by a part of its name (`Ho Chi Minh City` is not `Ho Chi Minh`).
     const fits = [
       (p: Person) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!),
-      (p: Person) => p.words.length > said.length && said.every((w) => p.words.includes(w)),
-      (p: Person) => p.words.every((w) => said.includes(w)),
+      (p: Person) => !p.mute && p.words.length > said.length && said.every((w) => p.words.includes(w)),
+      (p: Person) => !p.mute && p.words.every((w) => said.includes(w)),
     ];
     const people = this.people.filter((p) => sharing.has(p));
     for (const fit of fits) {
@@ -128,6 +129,7 @@ export class PersonRegistry {
   /** `roles`: every title the mention gave them, the first one first. */
   note(at: Omit<Reference, 'person'>, name: string, gender: Gender, personhood: number, roles: (string | undefined)[] = [], nationality?: string, mute = false): Person {
     let person = this.find(name, at.offset);
+    if (person && Boolean(person.mute) !== mute && nameWords(name).length !== person.words.length) person = undefined;
     // A surname alone (`Lee`) after the full name: people are referred to so, places and bodies hardly ever.
     if (person && nameWords(name).length < person.words.length && name.length >= MIN_SURNAME_CHARS && !this.lexicon.abbreviations.has(nameWords(name)[0])) personhood += 1;
     if (!person) {
