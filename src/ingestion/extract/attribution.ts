@@ -2,10 +2,10 @@ import type { AttributionMethod } from '../types.ts';
 import { isCommonWord, sentenceBreakBefore, tokenIndexAt, type ArticleContext } from './context.ts';
 import { detectMentions, DETERMINERS, type Mention } from './persons.ts';
 import { nameWords, PersonRegistry, type Person } from './people.ts';
-import { sharedSurnames } from './lexicon.ts';
+import { foldedKey, sharedSurnames } from './lexicon.ts';
 import { fold } from '../../text/fold.ts';
 import type { QuoteSpan } from './quote-marks.ts';
-import { onlySpacesBetween, tokenize } from './tokens.ts';
+import { onlySpacesBetween } from './tokens.ts';
 
 /** Who said a quote, and how sure we are. Confidence falls with each step of inference (name > title > pronoun > none). */
 export interface Attribution {
@@ -87,7 +87,7 @@ function commonWordsIn(ctx: ArticleContext, m: Mention): number {
   let k = m.first;
   if (!m.titled && (k === 0 || ctx.sentence[k] !== ctx.sentence[k - 1] || !ctx.narrative[k - 1])) {
     // `Le Hoai Trung` keeps its family name, however often the article writes `le`.
-    while (k < m.end && isCommonWord(ctx, tokens[k].key) && !(k < m.end - 1 && FOLDED_SURNAMES.has(fold(tokens[k].text)))) k++;
+    while (k < m.end && isCommonWord(ctx, tokens[k].key) && !(k < m.end - 1 && FOLDED_SURNAMES.has(foldedKey(tokens[k].key)))) k++;
   }
   const calendar = k < m.end ? lexicon.calendarWords.match(text, tokens, k, m.end) : undefined;
   return calendar && k + calendar.length === m.end ? m.end - m.first : k - m.first;
@@ -108,8 +108,7 @@ function personhoodOf(ctx: ArticleContext, m: Mention, name: string): number {
   const { tokens, text, lexicon } = ctx;
   const words = nameWords(name);
   // Only the name's own words: a title before it may name a body (`Thứ trưởng Bộ Tài chính X`).
-  let nameStart = m.first;
-  while (nameStart < m.end - 1 && tokens[nameStart].start < tokens[m.end - 1].end - name.length) nameStart++;
+  const nameStart = nameStartOf(ctx, m, name);
   let evidence = m.titled ? 2 : 0;
   if (words.length >= 2 && lexicon.givenNames.has(words[0])) evidence += 1.5;
   if (m.kind === 'name' && !m.titled) evidence += 0.5;
@@ -270,18 +269,24 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
  */
 function neverSpeaks(ctx: ArticleContext, mention: Mention, name: string): boolean {
   const { text, tokens, lexicon } = ctx;
-  const words = nameWords(name);
-  if (words.some((w) => lexicon.publicationWords.has(w))) return true;
+  if (nameWords(name).some((w) => lexicon.publicationWords.has(w))) return true;
   if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key) && onlySpacesBetween(text, tokens[mention.first - 1].end, tokens[mention.first].start)) return true;
-  const nameTokens = tokenize(name);
-  if (mention.titled || !nameTokens.length) return false;
-  const place = lexicon.places.match(name, nameTokens, 0);
-  if (place !== undefined && place.length === nameTokens.length) return true;
+  if (mention.titled) return false;
+  const first = nameStartOf(ctx, mention, name);
+  const end = mention.end;
+  if (lexicon.places.match(text, tokens, first, end)?.length === end - first) return true;
   // `Ho Chi Minh City`, `Thành phố Hồ Chí Minh`, `Kota Palu`: a place word at either end of the name (but `Hồ Chí Minh`
   // starts with a family name).
-  const last = nameTokens.length - 1;
-  const placeFirst = lexicon.placeWords.match(name, nameTokens, 0) !== undefined && !lexicon.surnames.has(nameTokens[0].key);
-  return nameTokens.length >= 2 && (placeFirst || lexicon.placeWords.match(name, nameTokens, last) !== undefined);
+  const placeFirst = lexicon.placeWords.match(text, tokens, first, end) !== undefined && !lexicon.surnames.has(tokens[first].key);
+  return end - first >= 2 && (placeFirst || lexicon.placeWords.match(text, tokens, end - 1, end) !== undefined);
+}
+
+/** The token where the name a mention gives starts, past the honorific or title before it. */
+function nameStartOf(ctx: ArticleContext, m: Mention, name: string): number {
+  const { tokens } = ctx;
+  let start = m.first;
+  while (start < m.end - 1 && tokens[start].start < tokens[m.end - 1].end - name.length) start++;
+  return start;
 }
 
 /** Turns the mention chosen as speaker into a name, using what the article said before the quote. */

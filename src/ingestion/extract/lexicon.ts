@@ -111,6 +111,8 @@ export interface Lexicon {
   surnames: Set<string>;
   /** Folded given names, with the gender they usually mark. */
   givenNames: Map<string, Gender>;
+  /** The gender a word marks as a given name (`Daniel` → m), undefined when it is none; by the token's key. */
+  givenName(key: string): Gender | undefined;
   /** For `tokenize`: the bits of the matchers above that have a phrase starting with a key. */
   starts: Map<string, number>;
 }
@@ -119,6 +121,17 @@ const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
 /** Family names of every language: names travel with the people, not the language of the article. */
 export const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
+const foldedKeys = new Map<string, string>();
+/** A token key folded (`đức` → `duc`), memoised: fold() normalises and runs several expressions. */
+export function foldedKey(key: string): string {
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    if (foldedKeys.size > 50_000) foldedKeys.clear();
+    folded = fold(key);
+    foldedKeys.set(key, folded);
+  }
+  return folded;
+}
 const places = new PhraseMatcher<true>(PLACES.map((p): [string, true] => [p, true]));
 const givenNames = new Map<string, Gender>(
   (Object.entries(GIVEN_NAMES) as [Gender, readonly string[]][]).flatMap(([gender, names]) => names.map((n): [string, Gender] => [n, gender])),
@@ -168,6 +181,7 @@ export function lexiconFor(lang: string): Lexicon {
       definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
       givenNames,
+      givenName: (key) => givenNames.get(foldedKey(key)),
       starts: new Map(),
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,

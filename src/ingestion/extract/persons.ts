@@ -95,8 +95,8 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): { star
   // `Olympic Tom Daley`, `Chelsea Daniel Sturridge`, `Lakers Luke Walton`: words before a full name that opens with a
   // given name describe the person (when none of them is a given name too: `Andres Manuel Lopez Obrador`).
   for (let k = i + 1; k <= end - 2 && end - k <= MAX_NAME_WORDS - 1; k++) {
-    if (lexicon.givenNames.has(fold(tokens[k].text))) {
-      const described = tokens.slice(i, k).every((t) => !lexicon.givenNames.has(fold(t.text)));
+    if (lexicon.givenName(tokens[k].key)) {
+      const described = tokens.slice(i, k).every((t) => !lexicon.givenName(t.key));
       if (described) return { start: k };
       break;
     }
@@ -312,7 +312,7 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       continue;
     }
     // `analis politik non partai Stu Rothenberg`: past the title's complement, a full name led by a given name.
-    const givenNamed = tokens[k].capitalized && k + 1 < limit && tokens[k + 1].capitalized && joined(ctx, k + 1) && lx.givenNames.has(fold(tokens[k].text));
+    const givenNamed = tokens[k].capitalized && k + 1 < limit && tokens[k + 1].capitalized && joined(ctx, k + 1) && lx.givenName(tokens[k].key) !== undefined;
     const run = k === holderAt || afterComma || announced || givenNamed ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
       // `Pelatih Thailand, Masatada Ishii`, `Menteri Luar Negeri Amerika Serikat, Mike Pompeo`: a one-word run or a place is
@@ -358,7 +358,8 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
     if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
   }
   // `The 24-year-old said`, `Pria berusia 24 tahun ini mengatakan`: an age stands for who the text is about.
-  const age = lx.profile.ageDescriptor?.exec(text.slice(token.start, token.start + MAX_AGE_DESCRIPTOR_CHARS));
+  const ageLead = /^\d/.test(token.text) || (lx.profile.ageLeadWords?.includes(token.key) ?? false);
+  const age = ageLead ? lx.profile.ageDescriptor?.exec(text.slice(token.start, token.start + MAX_AGE_DESCRIPTOR_CHARS)) : undefined;
   if (age) {
     let end = i + 1;
     while (end < limit && tokens[end].start < token.start + age[0].length) end++;

@@ -127,6 +127,7 @@ export const fr: LanguageProfile = {
   publicationNouns: ['journal', 'quotidien', 'hebdomadaire', 'magazine', 'chaîne', 'radio', 'agence', 'site', 'émission'],
   ageDescriptor: /^(?:âgée?s? )?de \d{1,3} ans\b/u,
   placeWords: ['ville', 'province', 'département', 'île', 'îles', 'rivière', 'fleuve', 'lac', 'mer', 'rue', 'avenue', 'boulevard', 'région', 'aéroport', 'mont', 'golfe', 'baie'],
+  ageLeadWords: ['de', 'âgé', 'âgée', 'âgés', 'âgées'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'],
   subordinators: ['quand', 'lorsque', 'lorsqu', 'alors que', 'tandis que', 'après que', 'avant que', 'bien que', 'si', 'parce que', 'puisque', 'comme', 'qui', 'que', 'dont'],
   documentNouns: withElided(['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête']),

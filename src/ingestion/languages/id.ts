@@ -77,6 +77,7 @@ export const id: LanguageProfile = {
   publicationNouns: ['harian', 'surat kabar', 'koran', 'majalah', 'stasiun', 'kantor berita', 'situs', 'program', 'acara'],
   ageDescriptor: /^berusia \d{1,3} tahun\b/u,
   placeWords: ['kota', 'provinsi', 'kabupaten', 'pulau', 'sungai', 'danau', 'laut', 'teluk', 'jalan', 'bandara', 'wilayah', 'kawasan', 'selat', 'gunung'],
+  ageLeadWords: ['berusia'],
   possessives: [],
   subordinators: ['saat', 'ketika', 'setelah', 'sebelum', 'meskipun', 'walaupun', 'jika', 'karena', 'sejak', 'sementara', 'selagi', 'yang', 'bahwa'],
   documentNouns: ['pernyataan', 'laporan', 'surat', 'dokumen', 'putusan', 'gugatan', 'pemberitahuan', 'brief', 'memo', 'dakwaan', 'keterangan', 'rilis', 'siaran pers'],

@@ -98,6 +98,8 @@ export interface LanguageProfile {
    * regular expression matched at a word: like a title the article gave nobody, it stands for who the text is about.
    */
   ageDescriptor?: RegExp;
+  /** Words an age description may start with besides a number (`berusia`, `âgé`, `de`). */
+  ageLeadWords?: string[];
   /** Words that make a capitalised name a place's (`Ho Chi Minh City`, `Thành phố …`, `Kota …`, `île de …`). */
   placeWords: string[];
   /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
