@@ -42,6 +42,8 @@ function doubleRole(text: string, i: number, from: number, to: number): Role | u
   if (mark === '»') return 'close';
   const before = i > from ? text[i - 1] : ' ';
   const after = i + 1 < to ? text[i + 1] : ' ';
+  // `\"` is a mark escaped by whatever produced the text: part of the words, not a quotation mark.
+  if (before === '\\') return undefined;
   const canOpen = BEFORE_OPEN.test(before) && (WORD_START.test(after) || /["“]/.test(after));
   const canClose = !/\s/.test(before) && AFTER_CLOSE.test(after);
   if (mark === '“') return canClose && !canOpen ? 'close' : 'open';

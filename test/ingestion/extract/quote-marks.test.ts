@@ -40,6 +40,10 @@ t.test('a quote never closed ends where the next one opens', async (t) => {
   t.same(quoted(text), ['We still have much to learn.']);
 });
 
+t.test('a mark escaped with a backslash is part of the words', async (t) => {
+  t.same(quoted('"We never said \\"maybe\\" in this house," she said.'), ['We never said \\"maybe\\" in this house,']);
+});
+
 t.test('a closing mark misplaced before the attribution still closes the quote', async (t) => {
   t.same(quoted('"Ông ấy là một người khá trầm tính, "cô nói. "Nhưng ông ấy rất tự hào."'), [
     'Ông ấy là một người khá trầm tính,',
