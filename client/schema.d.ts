@@ -349,7 +349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One quote with all its translations; as schema.org Quotation JSON-LD with Accept: application/ld+json */
+        /** One quote with all its translations. This URL is the quote's permalink: a browser or CMS (Accept: text/html) gets its page, with oEmbed discovery, JSON-LD, Open Graph and citation tags; Accept: application/ld+json gives a schema.org Quotation */
         get: {
             parameters: {
                 query?: never;
@@ -369,6 +369,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Quote"];
                         "application/ld+json": components["schemas"]["QuotationJsonLd"];
+                        "text/html": string;
                     };
                 };
                 /** @description Default Response */
@@ -631,6 +632,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Did X say this?": the stored quotes worded like a text in any language (trimmed or slightly misquoted is fine), who said them according to the sources, whether that is the claimed speaker under any spelling, the original wording with its source, and the other language versions. No match: an empty list. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
+                    lang?: string;
+                    /** @description at most this many matches, 1–20 */
+                    limit?: number;
+                    /**
+                     * @description who they believe said it, any spelling: diacritics, honorifics and the surname alone are all fine
+                     * @example Le Hoai Trung
+                     */
+                    speaker?: string;
+                    /**
+                     * @description the quote as someone has it, in any stored language; it may be trimmed or slightly misquoted
+                     * @example L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense
+                     */
+                    text: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** GET /verify for a text too long for a URL: the same question and answer, as a JSON body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -643,6 +773,8 @@ export interface components {
             publishedAt?: string;
             text: string;
             title?: string;
+            /** @description the id of the article this one translates, when the client knows it (a CMS translation plugin does): the two are then paired for certain, whichever arrives first */
+            translationOf?: string;
             /** Format: uri */
             url?: string;
         };
@@ -654,6 +786,8 @@ export interface components {
             publishedAt?: string;
             text: string;
             title?: string;
+            /** @description the id of the article this one translates, when the client knows it (a CMS translation plugin does): the two are then paired for certain, whichever arrives first */
+            translationOf?: string;
             /** Format: uri */
             url?: string;
         };
@@ -721,6 +855,8 @@ export interface components {
                     name: string;
                 } | null;
                 text: string;
+                /** @description the quote's permalink */
+                url: string;
             }[];
         };
         IngestReportInput: {
@@ -741,6 +877,8 @@ export interface components {
                     name: string;
                 } | null;
                 text: string;
+                /** @description the quote's permalink */
+                url: string;
             }[];
         };
         OEmbed: {
@@ -932,9 +1070,13 @@ export interface components {
             }[];
         };
         Quote: {
+            /** @description how the speaker was found */
             attribution: {
-                /** @enum {string} */
-                method: "explicit" | "title" | "pronoun" | "context" | "none";
+                /**
+                 * @description how the speaker was found in the quote's own article (`explicit` name, a `title` or `pronoun` standing for a person named there, `context` of the quotes around it), `none`; `cluster`: the article gives none (or one its other versions outvote), the speaker is its versions' in other languages, with a lower confidence
+                 * @enum {string}
+                 */
+                method: "explicit" | "title" | "pronoun" | "context" | "none" | "cluster";
             };
             /** @description shared by every version of the same utterance */
             clusterId: string;
@@ -965,11 +1107,17 @@ export interface components {
             /** @description the words inside the quote marks */
             text: string;
             translations: components["schemas"]["Translation"][];
+            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
+            url: string;
         };
         QuoteInput: {
+            /** @description how the speaker was found */
             attribution: {
-                /** @enum {string} */
-                method: "explicit" | "title" | "pronoun" | "context" | "none";
+                /**
+                 * @description how the speaker was found in the quote's own article (`explicit` name, a `title` or `pronoun` standing for a person named there, `context` of the quotes around it), `none`; `cluster`: the article gives none (or one its other versions outvote), the speaker is its versions' in other languages, with a lower confidence
+                 * @enum {string}
+                 */
+                method: "explicit" | "title" | "pronoun" | "context" | "none" | "cluster";
             };
             /** @description shared by every version of the same utterance */
             clusterId: string;
@@ -1000,6 +1148,8 @@ export interface components {
             /** @description the words inside the quote marks */
             text: string;
             translations: components["schemas"]["TranslationInput"][];
+            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
+            url: string;
         };
         QuotePage: {
             data: components["schemas"]["Quote"][];
@@ -1078,6 +1228,8 @@ export interface components {
             lang: string;
             original: boolean;
             text: string;
+            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
+            url: string;
         };
         /** @description Another language version of the same utterance. */
         TranslationInput: {
@@ -1085,6 +1237,268 @@ export interface components {
             id: string;
             lang: string;
             original: boolean;
+            text: string;
+            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
+            url: string;
+        };
+        /**
+         * @example {
+         *       "claimedSpeaker": {
+         *         "name": "To Lam",
+         *         "known": []
+         *       },
+         *       "matches": [
+         *         {
+         *           "similarity": 1,
+         *           "coverage": 0.52,
+         *           "speaker": {
+         *             "id": "le-hoai-trung",
+         *             "name": "Lê Hoài Trung"
+         *           },
+         *           "speakerMatches": false,
+         *           "quote": {
+         *             "id": "bcp0915-2800f966e1d1",
+         *             "url": "https://polyquote.example/quotes/bcp0915-2800f966e1d1",
+         *             "clusterId": "c-trung-defence-pillar",
+         *             "lang": "fr",
+         *             "text": "L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense et de sécurité l'un des piliers de l'intégration internationale",
+         *             "speaker": {
+         *               "id": "le-hoai-trung",
+         *               "name": "Le Hoai Trung"
+         *             },
+         *             "source": {
+         *               "articleId": "bcp0915"
+         *             },
+         *             "offsets": {
+         *               "start": 1756,
+         *               "end": 1960
+         *             },
+         *             "original": false,
+         *             "confidence": {
+         *               "attribution": 0.95,
+         *               "link": 0.9
+         *             },
+         *             "attribution": {
+         *               "method": "explicit"
+         *             },
+         *             "translations": [
+         *               {
+         *                 "id": "vnn0916-fbe5d3a90548",
+         *                 "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
+         *                 "lang": "vi",
+         *                 "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
+         *                 "original": true,
+         *                 "articleId": "vnn0916"
+         *               }
+         *             ],
+         *             "role": "ministre des Affaires étrangères par intérim"
+         *           },
+         *           "original": {
+         *             "id": "vnn0916-fbe5d3a90548",
+         *             "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
+         *             "clusterId": "c-trung-defence-pillar",
+         *             "lang": "vi",
+         *             "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
+         *             "speaker": {
+         *               "id": "le-hoai-trung",
+         *               "name": "Lê Hoài Trung"
+         *             },
+         *             "source": {
+         *               "articleId": "vnn0916",
+         *               "url": "https://vietnamnet.vn/example.html",
+         *               "outlet": "VietNamNet",
+         *               "publishedAt": "2025-09-16"
+         *             },
+         *             "offsets": {
+         *               "start": 1756,
+         *               "end": 1960
+         *             },
+         *             "original": true,
+         *             "confidence": {
+         *               "attribution": 0.95,
+         *               "link": 0.9
+         *             },
+         *             "attribution": {
+         *               "method": "explicit"
+         *             },
+         *             "translations": [],
+         *             "role": "Quyền Bộ trưởng"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        VerifyAnswer: {
+            claimedSpeaker?: {
+                /** @description the stored speakers this spelling names; empty when none */
+                known: components["schemas"]["SpeakerRef"][];
+                name: string;
+            };
+            /** @description best first; empty when nobody in the store said anything like it */
+            matches: components["schemas"]["VerifyMatch"][];
+        };
+        /**
+         * @example {
+         *       "claimedSpeaker": {
+         *         "name": "To Lam",
+         *         "known": []
+         *       },
+         *       "matches": [
+         *         {
+         *           "similarity": 1,
+         *           "coverage": 0.52,
+         *           "speaker": {
+         *             "id": "le-hoai-trung",
+         *             "name": "Lê Hoài Trung"
+         *           },
+         *           "speakerMatches": false,
+         *           "quote": {
+         *             "id": "bcp0915-2800f966e1d1",
+         *             "url": "https://polyquote.example/quotes/bcp0915-2800f966e1d1",
+         *             "clusterId": "c-trung-defence-pillar",
+         *             "lang": "fr",
+         *             "text": "L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense et de sécurité l'un des piliers de l'intégration internationale",
+         *             "speaker": {
+         *               "id": "le-hoai-trung",
+         *               "name": "Le Hoai Trung"
+         *             },
+         *             "source": {
+         *               "articleId": "bcp0915"
+         *             },
+         *             "offsets": {
+         *               "start": 1756,
+         *               "end": 1960
+         *             },
+         *             "original": false,
+         *             "confidence": {
+         *               "attribution": 0.95,
+         *               "link": 0.9
+         *             },
+         *             "attribution": {
+         *               "method": "explicit"
+         *             },
+         *             "translations": [
+         *               {
+         *                 "id": "vnn0916-fbe5d3a90548",
+         *                 "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
+         *                 "lang": "vi",
+         *                 "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
+         *                 "original": true,
+         *                 "articleId": "vnn0916"
+         *               }
+         *             ],
+         *             "role": "ministre des Affaires étrangères par intérim"
+         *           },
+         *           "original": {
+         *             "id": "vnn0916-fbe5d3a90548",
+         *             "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
+         *             "clusterId": "c-trung-defence-pillar",
+         *             "lang": "vi",
+         *             "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
+         *             "speaker": {
+         *               "id": "le-hoai-trung",
+         *               "name": "Lê Hoài Trung"
+         *             },
+         *             "source": {
+         *               "articleId": "vnn0916",
+         *               "url": "https://vietnamnet.vn/example.html",
+         *               "outlet": "VietNamNet",
+         *               "publishedAt": "2025-09-16"
+         *             },
+         *             "offsets": {
+         *               "start": 1756,
+         *               "end": 1960
+         *             },
+         *             "original": true,
+         *             "confidence": {
+         *               "attribution": 0.95,
+         *               "link": 0.9
+         *             },
+         *             "attribution": {
+         *               "method": "explicit"
+         *             },
+         *             "translations": [],
+         *             "role": "Quyền Bộ trưởng"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        VerifyAnswerInput: {
+            claimedSpeaker?: {
+                /** @description the stored speakers this spelling names; empty when none */
+                known: components["schemas"]["SpeakerRefInput"][];
+                name: string;
+            };
+            /** @description best first; empty when nobody in the store said anything like it */
+            matches: components["schemas"]["VerifyMatchInput"][];
+        };
+        VerifyMatch: {
+            /** @description how much of the quote the given text covers */
+            coverage: number;
+            /** @description the version in the language it was said in, with its source (the matched quote itself when it is the original); null when that cannot be told */
+            original: components["schemas"]["Quote"] | null;
+            /** @description the stored version that matches the text, with its other language versions in `translations` */
+            quote: components["schemas"]["Quote"];
+            /** @description how much of the given text the quote says, word pairs in order, ignoring case, diacritics and punctuation; 1 for an exact or trimmed quote */
+            similarity: number;
+            /** @description who said it according to the sources (any version of the quote); null when none says */
+            speaker: components["schemas"]["SpeakerRef"] | null;
+            /** @description with `speaker` asked: whether the claimed speaker is the one the sources name; null when they name nobody */
+            speakerMatches?: boolean | null;
+        };
+        VerifyMatchInput: {
+            /** @description how much of the quote the given text covers */
+            coverage: number;
+            /** @description the version in the language it was said in, with its source (the matched quote itself when it is the original); null when that cannot be told */
+            original: components["schemas"]["QuoteInput"] | null;
+            /** @description the stored version that matches the text, with its other language versions in `translations` */
+            quote: components["schemas"]["QuoteInput"];
+            /** @description how much of the given text the quote says, word pairs in order, ignoring case, diacritics and punctuation; 1 for an exact or trimmed quote */
+            similarity: number;
+            /** @description who said it according to the sources (any version of the quote); null when none says */
+            speaker: components["schemas"]["SpeakerRefInput"] | null;
+            /** @description with `speaker` asked: whether the claimed speaker is the one the sources name; null when they name nobody */
+            speakerMatches?: boolean | null;
+        };
+        /** @description The same question as GET /verify, for texts too long for a URL. */
+        VerifyRequest: {
+            /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
+            lang?: string;
+            /**
+             * @description at most this many matches, 1–20
+             * @default 5
+             */
+            limit: number;
+            /**
+             * @description who they believe said it, any spelling: diacritics, honorifics and the surname alone are all fine
+             * @example Le Hoai Trung
+             */
+            speaker?: string;
+            /**
+             * @description the quote as someone has it, in any stored language; it may be trimmed or slightly misquoted
+             * @example L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense
+             */
+            text: string;
+        };
+        /** @description The same question as GET /verify, for texts too long for a URL. */
+        VerifyRequestInput: {
+            /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
+            lang?: string;
+            /**
+             * @description at most this many matches, 1–20
+             * @default 5
+             */
+            limit: number;
+            /**
+             * @description who they believe said it, any spelling: diacritics, honorifics and the surname alone are all fine
+             * @example Le Hoai Trung
+             */
+            speaker?: string;
+            /**
+             * @description the quote as someone has it, in any stored language; it may be trimmed or slightly misquoted
+             * @example L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense
+             */
             text: string;
         };
     };

@@ -166,7 +166,8 @@ export function readFixtures(): { docs: EvalDoc[]; gold: GoldQuote[] } {
   return { docs, gold };
 }
 
-function total(scores: LanguageScore[]): LanguageScore {
+/** The scores of every language together. */
+export function totalScore(scores: LanguageScore[]): LanguageScore {
   const sum = (k: 'gold' | 'predicted' | 'tp' | 'fp' | 'fn') => scores.reduce((s, x) => s + x[k], 0);
   const tp = sum('tp');
   const fp = sum('fp');
@@ -182,14 +183,19 @@ function total(scores: LanguageScore[]): LanguageScore {
   };
 }
 
-function printTable(scores: LanguageScore[]): void {
+/** The per-language table, one row per score. */
+export function printScores(scores: LanguageScore[]): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
   console.log('lang   gold  pred   tp   fp   fn  precision  recall      F1  attribution');
-  for (const s of [...scores, total(scores)]) {
+  for (const s of scores) {
     console.log(
       `${s.lang.padEnd(5)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}    ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}      ${pct(s.attribution)}`,
     );
   }
+}
+
+/** Every missed quote, spurious quote and wrong speaker. */
+export function printDetails(scores: LanguageScore[]): void {
   for (const s of scores) {
     for (const m of s.missed) console.log(`  ${s.lang} missed   ${m}`);
     for (const m of s.spurious) console.log(`  ${s.lang} spurious ${m}`);
@@ -200,5 +206,7 @@ function printTable(scores: LanguageScore[]): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [docsPath, goldPath] = process.argv.slice(2);
   const { docs, gold } = docsPath && goldPath ? { docs: readJsonl<EvalDoc>(docsPath), gold: readJsonl<GoldQuote>(goldPath) } : readFixtures();
-  printTable(evaluateExtraction(docs, gold));
+  const scores = evaluateExtraction(docs, gold);
+  printScores([...scores, totalScore(scores)]);
+  printDetails(scores);
 }

@@ -225,7 +225,7 @@ async function serviceScore(queries: QueryService, stored: QuoteDoc[], gold: Gol
   const misses: string[] = [];
   for (const gis of bySpeaker.values()) {
     const { speaker, lang } = gold[gis[0]];
-    const page = JSON.parse((await queries.searchQuotes({ speaker, lang, limit: 100, offset: 0 } as Parameters<QueryService['searchQuotes']>[0])).toString('utf8')) as QuotePage;
+    const page = JSON.parse((await queries.searchQuotes({ speaker, lang, limit: 100, offset: 0 } as Parameters<QueryService['searchQuotes']>[0], 'http://eval.invalid')).toString('utf8')) as QuotePage;
     for (const gi of gis) {
       asked++;
       if (page.data.some((q) => q.lang === lang && sameQuote(q.text, gold[gi].quote))) answered++;

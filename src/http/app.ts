@@ -2,7 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Services } from './services.ts';
-import { sendProblem } from './problem.ts';
+import { answerClientError, sendProblem } from './problem.ts';
 import swagger from './plugins/external/swagger.ts';
 import security from './plugins/external/security.ts';
 import errors from './plugins/app/errors.ts';
@@ -13,6 +13,9 @@ import listQuotes from './routes/quotes/list.ts';
 import getQuote from './routes/quotes/get.ts';
 import quoteCitation from './routes/quotes/citation.ts';
 import oembed from './routes/oembed/get.ts';
+import verifyByQuery from './routes/verify/get.ts';
+import verifyByBody from './routes/verify/post.ts';
+import { VerifyService } from '../service/verify.ts';
 import listSpeakers from './routes/speakers/list.ts';
 import getSpeaker from './routes/speakers/get.ts';
 import createArticles from './routes/articles/create.ts';
@@ -35,6 +38,7 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     routerOptions: { maxParamLength: 16_384 },
     // Malformed URLs and the like, caught before any route: problem+json like everything else.
     frameworkErrors: (_error, _request, reply) => sendProblem(reply, 400, 'the URL is malformed'),
+    clientErrorHandler: answerClientError,
     ...fastifyOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -66,6 +70,9 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
   await app.register(getQuote);
   await app.register(quoteCitation);
   await app.register(oembed, { cacheAgeSeconds: READ_MAX_AGE_SECONDS });
+  const verifier = new VerifyService(services.store, services.queries);
+  await app.register(verifyByQuery, { verifier });
+  await app.register(verifyByBody, { verifier });
   await app.register(listSpeakers);
   await app.register(getSpeaker);
   await app.register(createArticles, { apiKey: config.apiKey });

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ResourceUrls } from '../service/jsonld.ts';
+import type { PageUrls } from '../service/quote-page.ts';
 
 /** This service's origin as the client addressed it; a Host header that is no host falls back to localhost. */
 export function originOf(request: FastifyRequest): string {
@@ -10,12 +10,15 @@ export function originOf(request: FastifyRequest): string {
   }
 }
 
-/** The URLs of this service's resources, for JSON-LD identifiers, citations and oEmbed cards. */
-export function resourceUrls(request: FastifyRequest): ResourceUrls & { provider: string } {
+/** The URLs of this service's resources, for permalinks, JSON-LD identifiers, citations and oEmbed cards. */
+export function resourceUrls(request: FastifyRequest): PageUrls & { provider: string; quoteBase: string } {
   const origin = originOf(request);
+  const quoteBase = `${origin}/quotes/`;
   return {
     provider: origin,
-    quote: (id) => `${origin}/quotes/${encodeURIComponent(id)}`,
+    quoteBase,
+    quote: (id) => `${quoteBase}${encodeURIComponent(id)}`,
     speaker: (id) => `${origin}/speakers/${encodeURIComponent(id)}`,
+    oembed: (url) => `${origin}/oembed?url=${encodeURIComponent(url)}&format=json`,
   };
 }

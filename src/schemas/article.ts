@@ -55,6 +55,7 @@ export const IngestReportSchema = z
 
 const QuoteRef = z.object({
   id: z.string(),
+  url: z.string().describe("the quote's permalink"),
   articleId: z.string(),
   lang: z.string(),
   text: z.string(),

@@ -7,6 +7,10 @@ export const SpeakerRefSchema = z
 
 export type SpeakerRef = z.infer<typeof SpeakerRefSchema>;
 
+const permalink = z
+  .string()
+  .describe("the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs");
+
 export const TranslationSchema = z
   .object({
     id: z.string(),
@@ -14,12 +18,14 @@ export const TranslationSchema = z
     text: z.string(),
     original: z.boolean(),
     articleId: z.string(),
+    url: permalink,
   })
   .meta({ id: 'Translation', description: 'Another language version of the same utterance.' });
 
 export const QuoteSchema = z
   .object({
     id: z.string(),
+    url: permalink,
     clusterId: z.string().describe('shared by every version of the same utterance'),
     lang: z.string(),
     text: z.string().describe('the words inside the quote marks'),
@@ -56,6 +62,13 @@ export const QuoteSchema = z
   .meta({ id: 'Quote' });
 
 export type Quote = z.infer<typeof QuoteSchema>;
+export type Translation = z.infer<typeof TranslationSchema>;
+
+/**
+ * A quote as stored and rendered at write time: without its permalinks, which name the host the client addressed
+ * and are added as it is served.
+ */
+export type UnlinkedQuote = Omit<Quote, 'url' | 'translations'> & { translations: Array<Omit<Translation, 'url'>> };
 
 export const QuotePageSchema = pageOf(QuoteSchema)
   .extend({

@@ -1,10 +1,10 @@
-import type { Quote } from '../schemas/quote.ts';
+import type { UnlinkedQuote } from '../schemas/quote.ts';
 import type { CitationStyle, CslItem } from '../schemas/citation.ts';
 
 /** A quote to cite, with the version it was translated from when it is a translation. */
 export interface CitedQuote {
-  quote: Quote;
-  original?: Quote;
+  quote: UnlinkedQuote;
+  original?: UnlinkedQuote;
 }
 
 /** Everything a citation states, in display form; the formats below differ only in markup. */
@@ -68,7 +68,7 @@ export function citationFacts({ quote, original }: CitedQuote): CitationFacts {
 const UNKNOWN_SPEAKER = 'unattributed';
 
 /** `Indonesian, translated from Vietnamese` */
-function languageNote(facts: CitationFacts): string {
+export function languageNote(facts: CitationFacts): string {
   return facts.translatedFrom ? `${facts.language}, translated from ${facts.translatedFrom.language}` : facts.language;
 }
 

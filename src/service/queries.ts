@@ -1,5 +1,5 @@
 import type { SearchParams } from 'meilisearch';
-import type { Quote, SpeakerRef } from '../schemas/quote.ts';
+import type { UnlinkedQuote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
 import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
@@ -7,7 +7,7 @@ import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestio
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
 import { toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
-import { SERVED_QUOTE_FIELD, servedFor, servedQuotes, type ServedQuotes } from '../storage/served-quotes.ts';
+import { permalinkPrefix, SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks, type ServedQuotes } from '../storage/served-quotes.ts';
 import type { Store } from '../storage/store.ts';
 import type { CitedQuote } from './citation.ts';
 
@@ -59,9 +59,10 @@ export class QueryService {
   /**
    * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is read out of
    * Meilisearch's answer without parsing it (served-quotes.ts); any other offset, or documents written before they
-   * carried their served form, are rendered from the documents' fields.
+   * carried their served form, are rendered from the documents' fields. A quote's permalink is `permalinkBase`
+   * followed by its id, URL-encoded.
    */
-  async searchQuotes(query: QuotesQuery): Promise<Buffer> {
+  async searchQuotes(query: QuotesQuery, permalinkBase: string): Promise<Buffer> {
     const filters: string[] = [];
     if (query.speaker) {
       const resolved = await this.resolveSpeaker(query.speaker);
@@ -95,9 +96,11 @@ export class QueryService {
         : undefined;
     const { quotes, total } = fromAnswer ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
     const parts: Buffer[] = [PAGE_START];
+    const prefix = permalinkPrefix(permalinkBase);
     for (const [i, quote] of quotes.entries()) {
       if (i) parts.push(COMMA);
-      parts.push(...(fromAnswer ? servedFor(quote, requestedLang) : [quote]));
+      const [body, ...end] = fromAnswer ? servedFor(quote, requestedLang) : [quote];
+      parts.push(...withPermalinks(body, prefix), ...end);
     }
     parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`));
     return Buffer.concat(parts);
@@ -108,7 +111,7 @@ export class QueryService {
     return { quotes: hits.map((doc) => Buffer.from(JSON.stringify(toQuote(doc, requestedLang)))), total };
   }
 
-  async getQuote(id: string): Promise<Quote | undefined> {
+  async getQuote(id: string): Promise<UnlinkedQuote | undefined> {
     const doc = await this.store.getQuote(id);
     return doc && toQuote(doc);
   }
@@ -211,7 +214,7 @@ export class QueryService {
   }
 
   /** Known languages answer from memory; an unknown one is checked against the store, which may have just learnt it. */
-  private async assertKnownLanguage(lang: string): Promise<void> {
+  async assertKnownLanguage(lang: string): Promise<void> {
     if (this.knownLanguagesSeen.includes(lang)) return;
     const langs = await this.knownLanguages();
     if (!langs.includes(lang)) {

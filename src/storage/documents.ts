@@ -1,5 +1,5 @@
 import type { AttributionMethod } from '../ingestion/types.ts';
-import type { Quote } from '../schemas/quote.ts';
+import type { UnlinkedQuote } from '../schemas/quote.ts';
 
 /** How the served speaker of a quote was found: by extraction in its own article, or from the other versions of its cluster. */
 export type ServedAttributionMethod = AttributionMethod | 'cluster';
@@ -45,9 +45,9 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it (JSON of the Quote schema), rendered each time the document is written: a page of
-   * search results is these texts unescaped from Meilisearch's answer, never parsed and serialized again
-   * (served-quotes.ts).
+   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less its `url`s), rendered each
+   * time the document is written: a page of search results is these texts unescaped from Meilisearch's answer, never
+   * parsed and serialized again (served-quotes.ts), the permalinks spliced in.
    */
   quoteJson?: string;
 }
@@ -60,7 +60,7 @@ export function ownAttribution(doc: QuoteDoc): OwnAttribution {
 }
 
 /** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
-export function toQuote(doc: QuoteDoc, requestedLang?: string): Quote {
+export function toQuote(doc: QuoteDoc, requestedLang?: string): UnlinkedQuote {
   return {
     id: doc.id,
     clusterId: doc.clusterId,

@@ -98,3 +98,62 @@ export function servedFor(quote: Buffer, requestedLang: string | undefined): Buf
   const lang = quote.toString('utf8', from, quote.indexOf(QUOTE_MARK, from));
   return lang === requestedLang ? [quote] : [quote.subarray(0, -1), MARKED_FALLBACK_END];
 }
+
+const ID_START = Buffer.from('{"id":"');
+const TRANSLATIONS_START = Buffer.from('"translations":[');
+const STRING_END = Buffer.from('"');
+
+/**
+ * `,"url":"<base>`, the JSON that goes between an id and that id again in a permalink: a permalink is `base` followed
+ * by the id, URL-encoded. Made once per page.
+ */
+export function permalinkPrefix(base: string): Buffer {
+  return Buffer.from(`,"url":${JSON.stringify(base).slice(0, -1)}`);
+}
+
+/**
+ * A served quote with its permalink and those of its translations, each right after that object's id (`{"id":"…",
+ * "url":"…",…`): the pieces to send in order. The permalinks name the host the client addressed, so they are added
+ * per request rather than stored. Structural `"` never occurs inside a JSON string (there it is `\"`), so the markers
+ * below only ever match the served form's own keys; and as `translations` is its last key, every object that starts
+ * after it is a translation. Markers are found by Buffer.indexOf and ids copied as bytes: decoding and encoding each
+ * id, or walking the texts in JavaScript, cost more than reading the page out of the answer.
+ */
+export function withPermalinks(quote: Buffer, prefix: Buffer): Buffer[] {
+  if (!holdsAt(quote, ID_START, 0)) return [quote];
+  const parts: Buffer[] = [];
+  let copied = 0;
+  /** Splices the url in after the id of the object at `at`. */
+  const link = (at: number) => {
+    const idStart = at + ID_START.length;
+    let idEnd = idStart;
+    while (isUnreserved(quote[idEnd])) idEnd++;
+    if (quote[idEnd] === QUOTE_MARK) {
+      // Article ids are [A-Za-z0-9_-] and quote ids add a hex hash: the id's bytes are its URL-encoded form already.
+      parts.push(quote.subarray(copied, idEnd + 1), prefix, quote.subarray(idStart, idEnd), STRING_END);
+    } else {
+      idEnd = stringEnd(quote, idStart - 1) - 1;
+      const id = JSON.parse(quote.toString('utf8', idStart - 1, idEnd + 1)) as string;
+      parts.push(quote.subarray(copied, idEnd + 1), prefix, Buffer.from(JSON.stringify(encodeURIComponent(id)).slice(1)));
+    }
+    copied = idEnd + 1;
+  };
+  link(0);
+  const translations = quote.indexOf(TRANSLATIONS_START, copied);
+  if (translations !== -1) {
+    for (let at = quote.indexOf(ID_START, translations); at !== -1; at = quote.indexOf(ID_START, copied)) link(at);
+  }
+  parts.push(quote.subarray(copied));
+  return parts;
+}
+
+/** Bytes encodeURIComponent leaves as they are and JSON needs no escape for: A–Z, a–z, 0–9, - _ . ~ */
+const isUnreserved = (byte: number) =>
+  (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x2d || byte === 0x5f || byte === 0x2e || byte === 0x7e;
+
+/** Just past the JSON string that opens at `at` (its closing quote included). */
+function stringEnd(bytes: Buffer, at: number): number {
+  let i = at + 1;
+  while (i < bytes.length && bytes[i] !== QUOTE_MARK) i += bytes[i] === BACKSLASH ? 2 : 1;
+  return i + 1;
+}

@@ -5,6 +5,11 @@ import { applyIndexConfig } from './meili/index-config.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 
 const PAGE = 1000;
+/** A quote's fields but its served form and the per-language copies of its text, which searches need not carry back. */
+const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
+  'id', 'articleId', 'seq', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'attributionMethod', 'attributionConfidence', 'start', 'end',
+  'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'translated', 'clusterId', 'original', 'linkConfidence', 'links', 'clusterLangs', 'translations',
+];
 const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
   'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
   'anchors', 'anchorSites', 'ingestedAt',
@@ -172,6 +177,20 @@ export class Store {
   search<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams) {
     const target = index === 'quotes' ? this.quotes : this.speakers;
     return guarded(() => this.post.json<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
+  }
+
+  /**
+   * Quotes worded like `words` (a few words of a longer text), in `lang` when given. Rarer words count most: the words
+   * dropped when nothing holds them all are the commonest, so a misquoted word or two still finds the quote.
+   */
+  async quotesWordedLike(words: string, { lang, limit }: { lang?: string; limit: number }): Promise<QuoteDoc[]> {
+    const result = await this.search<QuoteDoc>('quotes', words, {
+      limit,
+      matchingStrategy: 'frequency',
+      attributesToRetrieve: QUOTE_FIELDS,
+      ...(lang ? { filter: `lang = ${filterValue(lang)}` } : {}),
+    });
+    return result.hits;
   }
 
   /** A search of the quotes as Meilisearch answered it, unparsed: pages of served quotes are read out of it (served-quotes.ts). */

@@ -104,7 +104,7 @@ t.test('Accept: application/ld+json gives a schema.org Quotation', async (t) => 
   t.match(preferJson.headers['content-type'], /^application\/json/);
   t.equal(preferJson.json().id, translatedId);
   const browser = await app.inject({ url: `/quotes/${translatedId}`, headers: { accept: 'text/html,*/*;q=0.8' } });
-  t.match(browser.headers['content-type'], /^application\/json/, 'anything else gets the plain JSON');
+  t.match(browser.headers['content-type'], /^text\/html/, 'a browser gets the permalink page (quote-page.test.ts)');
   const missing = await app.inject({ url: '/quotes/nope', headers: { accept: 'application/ld+json' } });
   t.equal(missing.statusCode, 404);
   t.match(missing.headers['content-type'], /problem\+json/);

@@ -22,7 +22,7 @@ t.test('the typed client against the running service', async (t) => {
   t.equal(quote.speaker?.name, 'Lê Hoài Trung');
 
   const one = await client.GET('/quotes/{id}', { params: { path: { id: quote.id } } });
-  t.equal(one.data && 'translations' in one.data && one.data.translations[0]?.lang, 'id');
+  t.equal(typeof one.data === 'object' && 'translations' in one.data && one.data.translations[0]?.lang, 'id');
 
   const citation = await client.GET('/quotes/{id}/citation', { params: { path: { id: quote.id }, query: { style: 'text' } }, parseAs: 'text' });
   t.match(citation.data, 'Lê Hoài Trung');

@@ -1,40 +1,13 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import t from 'tap';
-import { chromium } from 'playwright-core';
+import { chromiumContext, skipWithoutChromium } from '../helpers/chromium.ts';
 import { buildSeeded } from './fixtures.ts';
 
-/** Debian's package `chromium`; CI installs it with `apt-get install -y chromium`. */
-const CHROMIUM = '/usr/bin/chromium';
-
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `${CHROMIUM} is absent: install Debian's chromium package (apt-get install -y chromium) to run the browser test`;
-
-t.test('Swagger UI in a real browser: GET /quotes → Try it out → Execute → 200 with quotes', { skip }, async (t) => {
+t.test('Swagger UI in a real browser: GET /quotes → Try it out → Execute → 200 with quotes', { skip: skipWithoutChromium }, async (t) => {
   const { app } = await buildSeeded(t);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-chromium-'));
-  t.teardown(() => rm(userDataDir, { recursive: true, force: true }));
-  // A temporary profile: Playwright takes it as the persistent context's directory, not as a --user-data-dir arg.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  t.teardown(() => context.close());
+  const context = await chromiumContext(t);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

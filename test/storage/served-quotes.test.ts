@@ -1,12 +1,14 @@
 import t from 'tap';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { SERVED_QUOTE_FIELD, servedFor, servedQuotes } from '../../src/storage/served-quotes.ts';
+import { permalinkPrefix, SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks } from '../../src/storage/served-quotes.ts';
 import { rendered, toQuote, type QuoteDoc } from '../../src/storage/documents.ts';
 import { QueryService } from '../../src/service/queries.ts';
+import { linkQuote } from '../../src/service/permalinks.ts';
 import { buildServices } from '../helpers/build.ts';
 
 /** Strings that look like the structure the walk reads, or need escaping twice, to be found inside values intact. */
-const LOOKALIKES = ['{"quoteJson":"', '"},{"quoteJson":"', '],"query":', '"lang":"vi"', '{}', '\\"', '\\\\', '\n\t\u0001', '\u2028', '𝔢', '</script>', '/', ']'];
+const LOOKALIKES = ['{"quoteJson":"', '"},{"quoteJson":"', '],"query":', '"lang":"vi"', '{"id":"', '"translations":[', '},{"id":"x"}]', '{}', '\\"', '\\\\', '\n\t\u0001', '\u2028', '𝔢', '</script>', '/', ']'];
 
 function quoteDoc(n: number, text: string, lang = 'en'): QuoteDoc {
   const doc = {
@@ -90,6 +92,25 @@ t.test('a quote stands in for another language with the fallback mark, judged by
   t.same(JSON.parse(Buffer.concat(servedFor(quote, 'fr')).toString()), toQuote(quoteDoc(1, 'x "lang":"fr"', 'vi'), 'fr'), 'standing in for fr');
 });
 
+const PERMALINK_BASE = 'https://pq.example/quotes/';
+const permalink = (id: string) => `${PERMALINK_BASE}${encodeURIComponent(id)}`;
+/** Ids as articles give them, and ids no article id could give, to be encoded. */
+const ID = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), fc.constantFrom('a"b', 'a\\b', 'é/ü?#', '{"id":"'));
+
+t.test('permalinks go after the id of the quote and of each translation, whatever the strings hold', async () => {
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: fc.constantFrom(...LOOKALIKES, 'a', ' '), maxLength: 10 }));
+  fc.assert(
+    fc.property(ID, text, fc.array(fc.tuple(ID, text), { maxLength: 4 }), fc.constantFrom(undefined, 'fr'), (id, quoteText, translations, requestedLang) => {
+      const doc = { ...quoteDoc(1, quoteText), id };
+      doc.translations = translations.map(([tid, x], n) => ({ id: tid, lang: 'vi', text: x, original: n === 0, articleId: `b${n}` }));
+      const [body, ...end] = servedFor(Buffer.from(JSON.stringify(toQuote(doc))), requestedLang);
+      const linked = JSON.parse(Buffer.concat([...withPermalinks(body, permalinkPrefix(PERMALINK_BASE)), ...end]).toString());
+      return JSON.stringify(Object.keys(linked).slice(0, 2)) === '["id","url"]' && isDeepStrictEqual(linked, linkQuote(toQuote(doc, requestedLang), permalink));
+    }),
+    { numRuns: 1000 },
+  );
+});
+
 t.test('random texts: every page read gives back the quotes it was made from', async () => {
   const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...LOOKALIKES, 'a', ' '), maxLength: 12 }));
   fc.assert(
@@ -108,8 +129,8 @@ t.test('through Meilisearch: pages of quotes holding the lookalikes equal their 
   const docs = LOOKALIKES.map((text, n) => quoteDoc(n, `${text} ${n}`, n % 2 ? 'vi' : 'en'));
   await services.store.write({ quotes: docs.map(rendered) });
   const newestFirst = [...docs].sort((a, b) => b.publishedTs! - a.publishedTs!);
-  const page = JSON.parse((await queries.searchQuotes({ limit: 4, offset: 4, fallback: false })).toString());
-  t.same(page, { data: newestFirst.slice(4, 8).map((doc) => toQuote(doc)), total: docs.length, limit: 4, offset: 4 });
-  const all = JSON.parse((await queries.searchQuotes({ limit: 20, offset: 0, lang: 'vi', fallback: true })).toString());
-  t.same(all.data, newestFirst.map((doc) => toQuote(doc, 'vi')), 'originals in en stand in for vi, marked');
+  const page = JSON.parse((await queries.searchQuotes({ limit: 4, offset: 4, fallback: false }, PERMALINK_BASE)).toString());
+  t.same(page, { data: newestFirst.slice(4, 8).map((doc) => linkQuote(toQuote(doc), permalink)), total: docs.length, limit: 4, offset: 4 });
+  const all = JSON.parse((await queries.searchQuotes({ limit: 20, offset: 0, lang: 'vi', fallback: true }, PERMALINK_BASE)).toString());
+  t.same(all.data, newestFirst.map((doc) => linkQuote(toQuote(doc, 'vi'), permalink)), 'originals in en stand in for vi, marked');
 });

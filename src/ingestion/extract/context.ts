@@ -2,6 +2,7 @@ import type { Lexicon } from './lexicon.ts';
 import type { Range } from './boilerplate.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import { tokenize, type Token } from './tokens.ts';
+import type { Mention } from './persons.ts';
 
 /** One article prepared for extraction: its tokens and which of them are narration (not quoted, not boilerplate). */
 export interface ArticleContext {
@@ -11,6 +12,12 @@ export interface ArticleContext {
   narrative: boolean[];
   /** Per token: 0 not yet known, 1 an ordinary word, 2 a word of the lexicon that cannot be part of a name. */
   functionWord: Uint8Array;
+  /** Per token: the index of its sentence. */
+  sentence: Int32Array;
+  /** Keys of the words the article writes in lower case somewhere (see `isCommonWord`). */
+  lowerCaseWords: Set<string>;
+  /** The mentions of people in each stretch of narration, found once (`mentionsIn` reads them). */
+  mentions: Mention[];
 }
 
 export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[], boilerplate: Range[]): ArticleContext {
@@ -26,7 +33,18 @@ export function buildContext(text: string, lexicon: Lexicon, spans: QuoteSpan[],
     while (r < excluded.length && excluded[r].end <= t.start) r++;
     narrative[i] = !(r < excluded.length && excluded[r].start <= t.start);
   }
-  return { text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length) };
+  const lowerCaseWords = new Set<string>();
+  for (const t of tokens) if (!t.capitalized) lowerCaseWords.add(t.key);
+  const ctx: ArticleContext = {
+    text, lexicon, tokens, narrative, functionWord: new Uint8Array(tokens.length), sentence: new Int32Array(tokens.length), lowerCaseWords, mentions: [],
+  };
+  for (let k = 1; k < tokens.length; k++) ctx.sentence[k] = ctx.sentence[k - 1] + (sentenceBreakBefore(ctx, k) ? 1 : 0);
+  return ctx;
+}
+
+/** A word the article or its language writes in lower case: capitalised, only its place at a sentence start did it. */
+export function isCommonWord(ctx: ArticleContext, key: string): boolean {
+  return ctx.lowerCaseWords.has(key) || ctx.lexicon.functionWords.has(key);
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -42,9 +60,11 @@ export function tokenIndexAt(ctx: ArticleContext, offset: number): number {
 }
 
 /** Whether a sentence ends between token `k - 1` and token `k`. */
-export function sentenceBreakBefore(ctx: ArticleContext, k: number): boolean {
+export function sentenceBreakBefore(ctx: Pick<ArticleContext, 'text' | 'tokens' | 'lexicon'>, k: number): boolean {
   if (k <= 0 || k >= ctx.tokens.length) return true;
   const previous = ctx.tokens[k - 1];
+  // Most words are one blank apart.
+  if (ctx.tokens[k].start - previous.end === 1 && ctx.text.charCodeAt(previous.end) === 32) return false;
   const gap = ctx.text.slice(previous.end, ctx.tokens[k].start);
   if (gap.includes('\n')) return true;
   // A terminator followed by a blank or closing mark; `PGS.TS`, `TP.HCM`, `U.S.`, `1.200` and `59-NQ/TW`, with no

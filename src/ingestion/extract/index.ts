@@ -1,7 +1,7 @@
 import type { ExtractedQuote } from '../types.ts';
-import { buildRegistry } from './attribution.ts';
+import { buildRegistry, CONFIDENCE } from './attribution.ts';
 import { findBoilerplate, insideAny } from './boilerplate.ts';
-import { classifyQuote } from './classify.ts';
+import { isTitleCase, markedAsNotSpeech, sentenceAttribution } from './classify.ts';
 import { buildContext } from './context.ts';
 import { lexiconFor } from './lexicon.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.ts';
@@ -10,24 +10,26 @@ import type { ArticleContext } from './context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
-/**
- * A quote that is a sentence of its own, right after an attributed quote in the same paragraph, continues that
- * speaker's words: `"…," Guardiola told reporters. "I trust these players."`. Only whole sentences between marks
- * count, so that titles and scare quotes woven into narration never inherit a speaker.
- */
-function continuationOf(ctx: ArticleContext, span: QuoteSpan, previous: { span: QuoteSpan; attribution: Attribution } | undefined): Attribution | undefined {
-  if (!previous?.attribution.speakerName) return undefined;
+/** A quote of its own, not words woven into narration: enough words, and it opens a sentence or follows another quote. */
+function standsAlone(ctx: ArticleContext, span: QuoteSpan): boolean {
   const { text } = ctx;
-  const between = text.slice(previous.span.close, span.open);
-  if (between.includes('\n') || between.length > 400) return undefined;
   const quote = text.slice(span.start, span.end);
-  if (!/^\p{Lu}/u.test(quote) || !/[.!?…]$/.test(quote.trim()) || quote.split(/\s+/).length < 3) return undefined;
-  // The quote opens a sentence and nothing but the line end follows it.
-  if (!/(^|[.!?…]["”»]?)\s*$/.test(between)) return undefined;
-  const lineEnd = text.indexOf('\n', span.close);
-  if (text.slice(span.close, lineEnd < 0 ? text.length : lineEnd).trim()) return undefined;
-  const { speakerName, role, confidence } = previous.attribution;
-  return { speakerName, role, method: 'context', confidence: Math.min(confidence, 0.7) };
+  if (quote.split(/\s+/).length < MIN_STANDALONE_WORDS || isTitleCase(quote)) return false;
+  const lineStart = text.lastIndexOf('\n', span.open - 1) + 1;
+  const before = text.slice(Math.max(lineStart, span.open - 40), span.open).trimEnd();
+  return before === '' || /[.!?…:;]["”»’')\]]*$/.test(before) || /["”»]$/.test(before);
+}
+
+const MIN_STANDALONE_WORDS = 3;
+
+/**
+ * The speaker an unattributed quote continues: news runs a speaker's words on in quotes of their own after the one
+ * that named them (`"…," Furyk said. "He's got a lot of confidence …"`).
+ */
+function continuationOf(previous: Attribution | undefined): Attribution | undefined {
+  if (!previous?.speakerName) return undefined;
+  const { speakerName, role, confidence, person } = previous;
+  return { speakerName, role, method: 'context', confidence: Math.min(confidence, CONFIDENCE.continued), person };
 }
 
 /**
@@ -66,11 +68,16 @@ export function extractQuotes(text: string, lang: string): ExtractedQuote[] {
   const ctx = buildContext(text, lexicon, spans, boilerplate);
   const registry = buildRegistry(ctx);
   const quotes: ExtractedQuote[] = [];
-  let previous: { span: QuoteSpan; attribution: Attribution } | undefined;
+  let previous: Attribution | undefined;
   for (const span of spans) {
-    const attribution = classifyQuote(ctx, span, registry) ?? continuationOf(ctx, span, previous);
-    if (!attribution) continue;
-    if (attribution.speakerName) previous = { span, attribution };
+    if (markedAsNotSpeech(ctx, span)) continue;
+    const found = sentenceAttribution(ctx, span, registry);
+    if (!found?.speakerName && !found && !standsAlone(ctx, span)) continue;
+    const attribution = found?.speakerName ? found : continuationOf(previous) ?? found ?? { method: 'none', confidence: CONFIDENCE.none };
+    if (attribution.speakerName) {
+      previous = attribution;
+      registry.focus = attribution.person ?? registry.find(attribution.speakerName);
+    }
     const { speakerName, role, method, confidence } = attribution;
     quotes.push({
       text: text.slice(span.start, span.end),

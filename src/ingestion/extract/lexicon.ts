@@ -1,5 +1,7 @@
-import { ALL_PROFILES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
+import { ALL_PROFILES, LANGUAGES, languageProfile, type Gender, type LanguageProfile } from '../languages/index.ts';
 import { fold } from '../../text/fold.ts';
+import { GIVEN_NAMES } from '../languages/given-names.ts';
+import { PLACES } from '../languages/places.ts';
 import { onlySpacesBetween, tokenKey, tokenize, type Token } from './tokens.ts';
 
 interface Phrase<T> {
@@ -59,6 +61,12 @@ export class PhraseMatcher<T> {
   }
 }
 
+/** What a pronoun tells of who it stands for. */
+export interface PronounSense {
+  gender: Gender;
+  refersTo: 'people' | 'bodies' | 'either';
+}
+
 /** A language profile turned into lookup structures, built once per language. */
 export interface Lexicon {
   profile: LanguageProfile;
@@ -73,14 +81,38 @@ export interface Lexicon {
   originMarkers: PhraseMatcher<true>;
   demonyms: PhraseMatcher<true>;
   ownerSuffixes: string[];
-  pronouns: PhraseMatcher<Gender>;
+  pronouns: PhraseMatcher<PronounSense>;
   notQuoteCues: PhraseMatcher<true>;
-  cliticSuffixes: { suffix: string; gender: Gender }[];
+  quotingVerbs: PhraseMatcher<true>;
+  spokespersonTitles: PhraseMatcher<true>;
+  /** Places of every language (names travel): never a person's name. */
+  places: PhraseMatcher<true>;
+  addresseeMarkers: Set<string>;
+  prepositions: Set<string>;
+  placePrepositions: Set<string>;
+  organisationWords: PhraseMatcher<true>;
+  calendarWords: PhraseMatcher<true>;
+  cliticSuffixes: ({ suffix: string } & PronounSense)[];
+  documentNouns: PhraseMatcher<true>;
+  subordinators: PhraseMatcher<true>;
+  /** Publication name words of every language (names travel), folded. */
+  publicationWords: Set<string>;
+  publicationNouns: Set<string>;
+  placeWords: PhraseMatcher<true>;
+  /** Function words of the language, lower case: capitalised, only a sentence start made them so. */
+  functionWords: Set<string>;
   cliticHosts: Set<string>;
+  objectSuffixes: string[];
+  /** Every ending a verb of saying may carry: subject clitics and object pronouns. */
+  verbSuffixes: string[];
   abbreviations: Set<string>;
   definiteArticles: Set<string>;
   /** Knowledge shared by all languages: names and honorifics travel with the people, not the language. */
   surnames: Set<string>;
+  /** Folded given names, with the gender they usually mark. */
+  givenNames: Map<string, Gender>;
+  /** The gender a word marks as a given name (`Daniel` → m), undefined when it is none; by the token's key. */
+  givenName(key: string): Gender | undefined;
   /** For `tokenize`: the bits of the matchers above that have a phrase starting with a key. */
   starts: Map<string, number>;
 }
@@ -89,6 +121,21 @@ const flag = (words: string[]): [string, true][] => words.map((w) => [w, true]);
 const cache = new Map<string, Lexicon>();
 /** Family names of every language: names travel with the people, not the language of the article. */
 export const sharedSurnames = new Set(ALL_PROFILES.flatMap((p) => p.surnames.map((w) => tokenKey(w))));
+const foldedKeys = new Map<string, string>();
+/** A token key folded (`đức` → `duc`), memoised: fold() normalises and runs several expressions. */
+export function foldedKey(key: string): string {
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    if (foldedKeys.size > 50_000) foldedKeys.clear();
+    folded = fold(key);
+    foldedKeys.set(key, folded);
+  }
+  return folded;
+}
+const places = new PhraseMatcher<true>(PLACES.map((p): [string, true] => [p, true]));
+const givenNames = new Map<string, Gender>(
+  (Object.entries(GIVEN_NAMES) as [Gender, readonly string[]][]).flatMap(([gender, names]) => names.map((n): [string, Gender] => [n, gender])),
+);
 
 export function lexiconFor(lang: string): Lexicon {
   const profile = languageProfile(lang);
@@ -106,17 +153,40 @@ export function lexiconFor(lang: string): Lexicon {
       originMarkers: new PhraseMatcher(flag(profile.originMarkers)),
       demonyms: new PhraseMatcher(flag(profile.demonyms)),
       ownerSuffixes: profile.ownerSuffixes.map((w) => tokenKey(w)),
-      pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, p.gender])),
+      pronouns: new PhraseMatcher(profile.pronouns.map((p) => [p.word, { gender: p.gender, refersTo: p.refersTo ?? 'people' }])),
       notQuoteCues: new PhraseMatcher(flag(profile.notQuoteCues)),
-      cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender })),
+      quotingVerbs: new PhraseMatcher(flag(profile.quotingVerbs)),
+      spokespersonTitles: new PhraseMatcher(flag(profile.spokespersonTitles)),
+      places,
+      addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
+      prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
+      placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
+      // Bodies take English names in every language (`Priorities USA`, `Alloa Athletic`, `The Hill`).
+      organisationWords: new PhraseMatcher(flag([...new Set([...profile.organisationWords, ...LANGUAGES.en.organisationWords])])),
+      calendarWords: new PhraseMatcher(flag(profile.calendarWords)),
+      cliticSuffixes: profile.cliticSuffixes.map((c) => ({ suffix: tokenKey(c.word), gender: c.gender, refersTo: c.refersTo ?? 'people' })),
+      documentNouns: new PhraseMatcher(flag(profile.documentNouns)),
+      subordinators: new PhraseMatcher(flag(profile.subordinators)),
+      publicationWords: new Set(ALL_PROFILES.flatMap((p) => p.publicationWords).map((w) => fold(w))),
+      publicationNouns: new Set(profile.publicationNouns.map((w) => tokenKey(w))),
+      placeWords: new PhraseMatcher(flag([...new Set([...profile.placeWords, ...LANGUAGES.en.placeWords])])),
+      functionWords: new Set(
+        [...profile.prepositions, ...profile.possessives, ...profile.subordinators, ...profile.definiteArticles, ...profile.pronouns.map((p) => p.word)]
+          .filter((w) => !/\s/.test(w)).map((w) => tokenKey(w)),
+      ),
       cliticHosts: new Set(profile.cliticHosts.map((w) => tokenKey(w))),
+      objectSuffixes: profile.objectSuffixes.map((w) => tokenKey(w)),
+      verbSuffixes: [...profile.cliticSuffixes, ...profile.objectSuffixes.map((word) => ({ word }))].map((c) => tokenKey(c.word)),
       abbreviations: new Set(profile.abbreviations.map((w) => tokenKey(w))),
       definiteArticles: new Set(profile.definiteArticles.map((w) => tokenKey(w))),
       surnames: sharedSurnames,
+      givenNames,
+      givenName: (key) => givenNames.get(foldedKey(key)),
       starts: new Map(),
     };
     const matchers = [lexicon.speechVerbs, lexicon.sourceMarkers, lexicon.honorifics, lexicon.titleHeads, lexicon.titleWords,
-      lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues];
+      lexicon.titleConnectors, lexicon.originMarkers, lexicon.demonyms, lexicon.pronouns, lexicon.notQuoteCues,
+      lexicon.organisationWords, lexicon.calendarWords, lexicon.quotingVerbs, lexicon.spokespersonTitles, lexicon.places, lexicon.documentNouns, lexicon.subordinators, lexicon.placeWords];
     matchers.forEach((matcher, n) => {
       matcher.bit = 1 << n;
       for (const key of matcher.firstKeys()) lexicon!.starts.set(key, (lexicon!.starts.get(key) ?? 0) | matcher.bit);

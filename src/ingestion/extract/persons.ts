@@ -1,7 +1,7 @@
 import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
 import { sentenceBreakBefore, type ArticleContext } from './context.ts';
-import type { Lexicon } from './lexicon.ts';
+import type { Lexicon, PronounSense } from './lexicon.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
 /**
@@ -22,6 +22,10 @@ export interface Mention {
   /** The nationality noun that describes a named person (`le Belge X`) or stands for one (`le Belge`). */
   nationality?: string;
   gender: Gender;
+  /** A honorific or a title introduces the name: it names a person, not a place or a body. */
+  titled?: boolean;
+  /** For pronouns: people, bodies that speak, or either. */
+  refersTo?: PronounSense['refersTo'];
 }
 
 interface NameRun {
@@ -33,6 +37,7 @@ interface NameRun {
 }
 
 const MAX_NAME_WORDS = 4;
+const MAX_AGE_DESCRIPTOR_CHARS = 24;
 const MAX_RUN_WORDS = 7;
 /** How far past a title its holder's name may come (`le ministre de l'Agriculture, Marc Fesneau`). */
 const APPOSITION_WINDOW = 10;
@@ -40,7 +45,7 @@ const APPOSITION_WINDOW = 10;
 const CODE = /^(?:\p{Lu}{2,}|\p{Lu}+-?\p{N}+)$/u;
 const MAX_ORGANISATION_WORDS = 4;
 /** Words before a noun phrase; a person's name takes none. */
-export const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai']);
+export const DETERMINERS = new Set(['a', 'an', 'the', 'le', 'la', 'les', "l'", 'un', 'une', 'sang', 'seorang', 'sebagai', 'một', 'các', 'những']);
 
 /** Words of one phrase: blanks between them, or the full stop of an initial (`U.S. Attorney`, `N. Paranietharan`). */
 function joined(ctx: ArticleContext, k: number): boolean {
@@ -83,6 +88,18 @@ function describedNameStart(ctx: ArticleContext, i: number, end: number): { star
     if (lexicon.ownerSuffixes.some((s) => tokens[k].key.length > s.length && tokens[k].key.endsWith(s))) return { start: k + 1 };
     const demonym = lexicon.demonyms.match(text, tokens, k, end - 1);
     if (demonym) return { start: k + demonym.length, nationality: nationalityOf(ctx, k, demonym.length) };
+  }
+  // `Korea Selatan Moon Jae-in`, `Amerika Phil Mickelson`: a place before a full name qualifies the person.
+  const place = lexicon.places.match(text, tokens, i, end);
+  if (place && end - (i + place.length) >= 2) return { start: i + place.length };
+  // `Olympic Tom Daley`, `Chelsea Daniel Sturridge`, `Lakers Luke Walton`: words before a full name that opens with a
+  // given name describe the person (when none of them is a given name too: `Andres Manuel Lopez Obrador`).
+  for (let k = i + 1; k <= end - 2 && end - k <= MAX_NAME_WORDS - 1; k++) {
+    if (lexicon.givenName(tokens[k].key)) {
+      const described = tokens.slice(i, k).every((t) => !lexicon.givenName(t.key));
+      if (described) return { start: k };
+      break;
+    }
   }
   return { start: i };
 }
@@ -209,7 +226,7 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
   return {
     kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole,
-    apposedRole: role && apposedRole, nationality: run.nationality, gender,
+    apposedRole: role && apposedRole, nationality: run.nationality, gender, titled: introduced || vietnameseShape,
   };
 }
 
@@ -294,11 +311,15 @@ function titledMention(ctx: ArticleContext, i: number, titleEnd: number, limit: 
       roleEnd = k = holderAt = organisation;
       continue;
     }
-    const run = k === holderAt || afterComma || announced ? holderNameAt(ctx, k, limit, announced) : undefined;
+    // `analis politik non partai Stu Rothenberg`: past the title's complement, a full name led by a given name.
+    const givenNamed = tokens[k].capitalized && k + 1 < limit && tokens[k + 1].capitalized && joined(ctx, k + 1) && lx.givenName(tokens[k].key) !== undefined;
+    const run = k === holderAt || afterComma || announced || givenNamed ? holderNameAt(ctx, k, limit, announced) : undefined;
     if (run) {
-      // `Pelatih Thailand, Masatada Ishii`: a one-word run is a place or body when a full name follows in apposition.
+      // `Pelatih Thailand, Masatada Ishii`, `Menteri Luar Negeri Amerika Serikat, Mike Pompeo`: a one-word run or a place is
+      // where the title holds when a full name follows in apposition.
       const next = run.end < limit && /^\s*,\s*$/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start)) ? nameRunAt(ctx, run.end, limit) : undefined;
-      const name = run.end - run.first === 1 && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
+      const place = lx.places.match(text, tokens, run.first, run.end)?.length === run.end - run.first;
+      const name = (run.end - run.first === 1 || place) && next && next.first === run.end && next.end - next.first >= 2 ? next : run;
       return nameMention(ctx, i, name, from, gender, roleSlice(ctx, i, roleEnd));
     }
     if (afterComma) break; // a comma that leads to neither a title nor a name closes the title
@@ -334,7 +355,18 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   for (const clitic of lx.cliticSuffixes) {
     if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
     const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
-    if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender };
+    if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
+  }
+  // `The 24-year-old said`, `Pria berusia 24 tahun ini mengatakan`: an age stands for who the text is about.
+  const ageLead = /^\d/.test(token.text) || (lx.profile.ageLeadWords?.includes(token.key) ?? false);
+  const age = ageLead ? lx.profile.ageDescriptor?.exec(text.slice(token.start, token.start + MAX_AGE_DESCRIPTOR_CHARS)) : undefined;
+  if (age) {
+    let end = i + 1;
+    while (end < limit && tokens[end].start < token.start + age[0].length) end++;
+    // `said 23-year-old Rahm`: the age introduces a name, as a title does.
+    const run = end < limit && joined(ctx, end) ? nameRunAt(ctx, end, limit, false) : undefined;
+    if (run && run.first === end) return nameMention(ctx, i, run, from, 'x', age[0]);
+    return { kind: 'title', first: i, end, role: age[0], gender: 'x' };
   }
   const honorific = lx.honorifics.match(text, tokens, i, limit);
   if (honorific) {
@@ -352,7 +384,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   const titleEnd = titleRunAt(ctx, i, limit);
   if (titleEnd) return titledMention(ctx, i, titleEnd, limit, from);
   const pronoun = lx.pronouns.match(text, tokens, i, limit);
-  if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value };
+  if (pronoun) return { kind: 'pronoun', first: i, end: i + pronoun.length, gender: pronoun.value.gender, refersTo: pronoun.value.refersTo };
   // `Le Français a déclaré`: the article is no name of its own (the `Le` of `Le Hoai Trung` is).
   if (lx.definiteArticles.has(token.key) && i + 1 < limit && joined(ctx, i + 1) && lx.demonyms.match(text, tokens, i + 1, limit)) return undefined;
   const demonym = lx.demonyms.match(text, tokens, i, limit);
@@ -387,6 +419,21 @@ function originAt(ctx: ArticleContext, i: number, limit: number): number | undef
   return end;
 }
 
+/** The mentions of people inside tokens [from, to), from those found over the whole narration (`findMentions`). */
+export function mentionsIn(ctx: ArticleContext, from: number, to: number): Mention[] {
+  const { mentions } = ctx;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Mention[] = [];
+  for (let k = lo; k < mentions.length && mentions[k].first < to; k++) if (mentions[k].end <= to) found.push(mentions[k]);
+  return found;
+}
+
 /** Every mention of a person in tokens [from, to), left to right. */
 export function detectMentions(ctx: ArticleContext, from: number, to: number): Mention[] {
   const mentions: Mention[] = [];
@@ -404,113 +451,4 @@ export function detectMentions(ctx: ArticleContext, from: number, to: number): M
     } else i++;
   }
   return mentions;
-}
-
-export interface Person {
-  name: string;
-  words: string[];
-  /** The first title the article gave them. */
-  role?: string;
-  /** Folded words of every title the article gave them (`Kapten …`, then `gelandang …`), for `holderOf`. */
-  roleWords: string[][];
-  /** Nationality nouns the article described them with (`le Belge X`), for `describedAs`. */
-  nationalities: string[];
-  gender: Gender;
-}
-
-const foldedWords = new Map<string, string[]>();
-/** Folded words of a name; memoised because the same names and titles recur throughout an article. */
-function words(s: string): string[] {
-  let found = foldedWords.get(s);
-  if (!found) {
-    if (foldedWords.size > 10_000) foldedWords.clear();
-    found = fold(s).split(' ').filter(Boolean);
-    foldedWords.set(s, found);
-  }
-  return found;
-}
-const compatible = (a: Gender, b: Gender) => a === 'x' || b === 'x' || a === b;
-
-const MAX_ROLE_WORDS = 4;
-/** Folded words of a title, each title of a `sameRoles` group written as the first of it (`chiến lược gia` → `huan luyen vien`). */
-export function roleWords(lexicon: Lexicon, title: string): string[] {
-  const said = words(title);
-  if (!lexicon.sameRole.size) return said;
-  const out: string[] = [];
-  for (let i = 0; i < said.length; ) {
-    let n = Math.min(MAX_ROLE_WORDS, said.length - i);
-    while (n > 0 && !lexicon.sameRole.has(said.slice(i, i + n).join(' '))) n--;
-    if (n === 0) out.push(said[i++]);
-    else {
-      out.push(...lexicon.sameRole.get(said.slice(i, i + n).join(' '))!.split(' '));
-      i += n;
-    }
-  }
-  return out;
-}
-
-/** The people an article has mentioned so far, in order, for resolving titles and pronouns to names. */
-export class PersonRegistry {
-  private readonly people: Person[] = [];
-  private readonly timeline: { offset: number; person: Person }[] = [];
-
-  constructor(private readonly lexicon: Lexicon) {}
-
-  /** The known person a spelling refers to: the same words, or part of them including the last (`Trung`, `Collins`). */
-  find(name: string): Person | undefined {
-    const said = words(name);
-    if (!said.length) return undefined;
-    return this.people.find((p) => said.every((w) => p.words.includes(w)) && said.includes(p.words.at(-1)!))
-      ?? this.people.find((p) => p.words.length > said.length && said.every((w) => p.words.includes(w)))
-      ?? this.people.find((p) => p.words.every((w) => said.includes(w)));
-  }
-
-  /** `roles`: every title the mention gave them, the first one first. */
-  note(offset: number, name: string, gender: Gender, roles: (string | undefined)[] = [], nationality?: string): Person {
-    const role = roles[0];
-    let person = this.find(name);
-    if (!person) {
-      person = { name, words: words(name), gender, role, roleWords: [], nationalities: [] };
-      this.people.push(person);
-    } else {
-      person.role ??= role;
-      if (person.gender === 'x') person.gender = gender;
-    }
-    for (const title of roles) if (title) person.roleWords.push(roleWords(this.lexicon, title));
-    if (nationality) person.nationalities.push(nationality);
-    this.timeline.push({ offset, person });
-    return person;
-  }
-
-  /** Records that someone known was referred to at `offset`, keeping them the most recent person. */
-  touch(offset: number, person: Person): void {
-    this.timeline.push({ offset, person });
-  }
-
-  lastBefore(offset: number, gender: Gender): Person | undefined {
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && compatible(person.gender, gender)) return person;
-    }
-    return undefined;
-  }
-
-  /** The most recent person before `offset` the article described with a nationality noun (`le Français X`). */
-  describedAs(nationality: string, offset: number): Person | undefined {
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && person.nationalities.includes(nationality)) return person;
-    }
-    return undefined;
-  }
-
-  /** The most recent person before `offset` with a title containing every word of `title` (`Quyền Bộ trưởng` ⊂ `Quyền Bộ trưởng Ngoại giao`). */
-  holderOf(title: string, offset: number): Person | undefined {
-    const wanted = roleWords(this.lexicon, title);
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && person.roleWords.some((role) => wanted.every((w) => role.includes(w)))) return person;
-    }
-    return undefined;
-  }
 }

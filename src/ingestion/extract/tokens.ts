@@ -45,6 +45,9 @@ function classAt(text: string, i: number): number {
 const width = (k: number) => (k & 4 ? 2 : 1);
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45; // ' ’ -
 
+const ELIDED_BEFORE_NAME = /^(?:d|qu|D|Qu)['’](?=\p{Lu})/u;
+const NAME_PARTICLE = /^(?:al|el|ad|as|ash|an|ar|az|bin|ibn|abu|ben)-\p{Lu}/u;
+
 const COMBINING_MARK = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
 
 export function tokenKey(word: string, decomposed = true): string {
@@ -93,11 +96,17 @@ export function tokenize(text: string, until = text.length, starts?: Map<string,
       }
       break;
     }
-    const word = text.slice(start, i);
-    const first = word.charCodeAt(0);
-    const capitalized = first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(word);
-    const key = decomposed ? tokenKey(word, true) : cachedKey(word);
-    tokens.push({ text: word, key, start, end: i, capitalized, starts: starts ? starts.get(key) ?? 0 : -1 });
+    // `d'Ari Fleischer`, `qu'Obama`: an elided preposition or conjunction before a name is a word of its own.
+    const elision = ELIDED_BEFORE_NAME.exec(text.slice(start, Math.min(i, start + 4)));
+    const pieces = elision ? [start, start + elision[0].length, i] : [start, i];
+    for (let p = 0; p + 1 < pieces.length; p++) {
+      const word = text.slice(pieces[p], pieces[p + 1]);
+      const first = word.charCodeAt(0);
+      // `al-Moualem`, `el-Sisi`: a lower-case particle joined to a capitalised name is part of it.
+      const capitalized = (first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(word)) || NAME_PARTICLE.test(word);
+      const key = decomposed ? tokenKey(word, true) : cachedKey(word);
+      tokens.push({ text: word, key, start: pieces[p], end: pieces[p + 1], capitalized, starts: starts ? starts.get(key) ?? 0 : -1 });
+    }
   }
   return tokens;
 }

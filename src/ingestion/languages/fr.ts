@@ -22,28 +22,50 @@ const NATIONALITIES = [
  */
 const withElided = (words: string[]) => [...words, ...words.filter((w) => /^[aâàeéèêëiîïoôuûù]/.test(w)).map((w) => `l'${w}`)];
 
+/** The forms of a regular -er verb that news prose uses: présent, imparfait, passé simple, participle, compound pasts. */
+function erVerb(infinitive: string): string[] {
+  const stem = infinitive.slice(0, -2);
+  const participle = `${stem}é`;
+  return [`${stem}e`, `${stem}ait`, `${stem}a`, participle, `a ${participle}`, `avait ${participle}`];
+}
+
+/** Reflexive verbs (`s'est souvenu`, `se demanda`): the compound past agrees with a woman speaker too. */
+function reflexive(participle: string, simple: string[]): string[] {
+  return [`s'est ${participle}`, `s'est ${participle}e`, `s’est ${participle}`, `s’est ${participle}e`, ...simple.map((f) => `se ${f}`)];
+}
+
+const SPEECH_VERBS = [
+  ...[
+    'déclarer', 'affirmer', 'souligner', 'ajouter', 'expliquer', 'indiquer', 'estimer', 'préciser', 'confier', 'insister',
+    'assurer', 'noter', 'observer', 'raconter', 'commenter', 'résumer', 'analyser', 'plaider', 'regretter', 'témoigner',
+    'relever', 'confirmer', 'déplorer', 'glisser', 'trancher', 'interroger', 'lâcher', 'exhorter', 'saluer', 'évoquer',
+    'réclamer', 'alerter', 'détailler', 'demander', 'avouer', 'protester', 'souffler', 'tweeter', 'rétorquer',
+    'répliquer', 'objecter', 'clamer', 'proclamer', 'signaler', 'mentionner', 'jurer', 'supplier', 'implorer', 'conseiller',
+    'raisonner', 'narrer', 'ironiser', 'conclure', 'marteler', 'rappeler', 'répéter',
+  ].filter((v) => v.endsWith('er')).flatMap(erVerb),
+  // Stems that change, and irregular verbs.
+  'martèle', 'rappelle', 'répète', 'lance', 'lançait', 'lança', 'lancé', 'a lancé', 'juge', 'jugeait', 'jugea', 'jugé', 'a jugé',
+  'annonce', 'annonçait', 'annonça', 'annoncé', 'a annoncé', 'dénonce', 'dénonçait', 'dénonça', 'dénoncé', 'a dénoncé',
+  'appelle', 'appela', 'a appelé', 'suggère', 'suggéra', 'a suggéré', 'espère', 'a espéré', 'menace', 'menaça', 'a menacé',
+  'dit', 'disait', 'a dit', 'avait dit', 'écrit', 'écrivait', 'écrivit', 'a écrit', 'avait écrit',
+  'répond', 'répondait', 'répondit', 'répondu', 'a répondu', 'reconnaît', 'reconnaissait', 'reconnut', 'reconnu', 'a reconnu',
+  'poursuit', 'poursuivait', 'poursuivit', 'poursuivi', 'a poursuivi', 'conclut', 'concluait', 'conclu', 'a conclu',
+  'avertit', 'avertissait', 'averti', 'a averti', 'prévient', 'prévenait', 'prévint', 'a prévenu', 'promet', 'promettait',
+  'promit', 'a promis', 'admet', 'admettait', 'admit', 'a admis', 'réagit', 'réagissait', 'réagi', 'a réagi',
+  'garantit', 'a garanti', 'maintient', 'maintint', 'a maintenu', 'soutient', 'soutint', 'a soutenu',
+  ...reflexive('souvenu', ['souvient', 'souvint', 'souvenait']), ...reflexive('demandé', ['demande', 'demanda', 'demandait']),
+  ...reflexive('exclamé', ['exclame', 'exclama']), ...reflexive('interrogé', ['interroge', 'interrogea']),
+  ...['remarquer', 'valoir', 'savoir', 'observer'].flatMap((v) => [`fait ${v}`, `a fait ${v}`, `fit ${v}`, `faisait ${v}`]),
+  'met en garde', 'a mis en garde', 'mit en garde',
+];
+
 /** French: `« … », a déclaré le ministre …, X`, `Selon X, « … »`, `déclare-t-il`. */
 export const fr: LanguageProfile = {
   code: 'fr',
   name: 'Français',
   iso6393: 'fra',
-  speechVerbs: [
-    'a déclaré', 'déclaré', 'déclare', 'a dit', 'dit', 'a affirmé', 'affirmé', 'affirme', 'a souligné', 'souligné',
-    'souligne', 'a ajouté', 'ajouté', 'ajoute', 'a expliqué', 'expliqué', 'explique', 'a indiqué', 'indiqué', 'indique',
-    'a estimé', 'estimé', 'estime', 'a précisé', 'précisé', 'précise', 'a confié', 'confié', 'confie', 'a insisté',
-    'insisté', 'insiste', 'a martelé', 'martelé', 'martèle', 'a rappelé', 'rappelé', 'rappelle', 'a assuré', 'assuré',
-    'assure', 'a poursuivi', 'poursuivi', 'poursuit', 'a conclu', 'conclu', 'conclut', 'a lancé', 'lancé', 'lance',
-    'a noté', 'noté', 'note', 'a observé', 'observé', 'observe', 'a averti', 'averti', 'avertit', 'a reconnu', 'reconnu',
-    'reconnaît', 'a répondu', 'répondu', 'répond', 'a commenté', 'commenté', 'commente', 'a résumé', 'résumé', 'résume',
-    'a analysé', 'analysé', 'analyse', 'a annoncé', 'annoncé', 'annonce', 'a plaidé', 'plaidé', 'plaide', 'a prévenu',
-    'prévenu', 'prévient', 'a jugé', 'jugé', 'juge', 'a regretté', 'regretté', 'regrette', 'a raconté', 'raconté',
-    'raconte', 'a témoigné', 'témoigné', 'témoigne', 'a relevé', 'relevé', 'relève', 'a confirmé', 'confirmé',
-    'confirme', 'a réagi', 'réagi', 'réagit', 'a déploré', 'déploré', 'déplore', 'a insisté', 'a glissé', 'glisse',
-    'a tranché', 'tranche', 'a interrogé', 'interroge', 'a répété', 'répète', 'a fait valoir', 'fait valoir',
-    'a fait savoir', 'a lâché', 'lâche', 'a mis en garde', 'met en garde', 'a exhorté', 'a appelé', 'a promis', 'promet',
-    'déclarait', 'affirmait', 'expliquait', 'a salué', 'salué', 'salue', 'a évoqué', 'évoqué', 'évoque', 'a dénoncé',
-    'dénoncé', 'dénonce', 'a réclamé', 'réclame', 'a alerté', 'alerte', 'a détaillé', 'détaille',
-  ],
+  speechVerbs: SPEECH_VERBS,
+
   sourceMarkers: ['selon', "d'après", 'pour'],
   honorifics: [
     { word: 'm.', gender: 'm' }, { word: 'mm.', gender: 'm' }, { word: 'mme', gender: 'f' }, { word: 'mmes', gender: 'f' },
@@ -63,7 +85,9 @@ export const fr: LanguageProfile = {
     'représentant', 'représentante', 'capitaine', 'sélectionneur', 'sélectionneuse', 'technicien', 'technicienne', 'défenseur',
     'attaquant', 'attaquante', 'joueur', 'joueuse', 'gardien', 'élu', 'élue', 'généraliste', 'syndicaliste', 'coach',
     'milieu de terrain', 'ailier', 'buteur', 'coureur', 'coureuse', 'grimpeur', 'sprinteur', 'cycliste', 'nageur', 'nageuse', 'pilote',
-    'éleveur', 'éleveuse', 'agriculteur', 'agricultrice',
+    'éleveur', 'éleveuse', 'agriculteur', 'agricultrice', 'rappeur', 'chanteur', 'chanteuse', 'acteur', 'actrice', 'plongeur',
+    'plongeuse', 'golfeur', 'athlète', 'écrivain', 'animateur', 'animatrice', 'journaliste', 'producteur', 'productrice',
+    'humoriste', 'star', 'vedette', 'auteur', 'autrice', 'procureur général',
   ]),
   titleWords: withElided([
     'vice', 'adjoint', 'adjointe', 'délégué', 'déléguée', 'par intérim', 'intérim', 'affaires étrangères', 'affaires',
@@ -84,15 +108,33 @@ export const fr: LanguageProfile = {
   definiteArticles: ['le', 'la', "l'"],
   ownerSuffixes: [],
   pronouns: [
-    { word: 'il', gender: 'm' }, { word: 'elle', gender: 'f' }, { word: 'celui-ci', gender: 'm' }, { word: 'celle-ci', gender: 'f' },
+    { word: 'il', gender: 'm', refersTo: 'either' }, { word: 'elle', gender: 'f', refersTo: 'either' }, { word: 'celui-ci', gender: 'm' },
+    { word: 'celle-ci', gender: 'f' }, { word: 'ils', gender: 'x', refersTo: 'bodies' }, { word: 'elles', gender: 'x', refersTo: 'bodies' },
     { word: 'lui', gender: 'm' },
   ],
   cliticSuffixes: [
-    { word: '-t-il', gender: 'm' }, { word: '-t-elle', gender: 'f' }, { word: '-il', gender: 'm' }, { word: '-elle', gender: 'f' },
+    { word: '-t-il', gender: 'm', refersTo: 'either' }, { word: '-t-elle', gender: 'f', refersTo: 'either' }, { word: '-il', gender: 'm', refersTo: 'either' },
+    { word: '-elle', gender: 'f', refersTo: 'either' },
   ],
-  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute'],
+  objectSuffixes: [],
+  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", "nous a"],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
+  spokespersonTitles: ['porte-parole'],
+  quotingVerbs: ['cite', 'citant', 'a cité'],
+  addresseeMarkers: ['à', 'au', 'aux'],
+  publicationWords: [],
+  publicationNouns: ['journal', 'quotidien', 'hebdomadaire', 'magazine', 'chaîne', 'radio', 'agence', 'site', 'émission'],
+  ageDescriptor: /^(?:âgée?s? )?de \d{1,3} ans\b/u,
+  placeWords: ['ville', 'province', 'département', 'île', 'îles', 'rivière', 'fleuve', 'lac', 'mer', 'rue', 'avenue', 'boulevard', 'région', 'aéroport', 'mont', 'golfe', 'baie'],
+  ageLeadWords: ['de', 'âgé', 'âgée', 'âgés', 'âgées'],
+  possessives: ['son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'],
+  subordinators: ['quand', 'lorsque', 'lorsqu', 'alors que', 'tandis que', 'après que', 'avant que', 'bien que', 'si', 'parce que', 'puisque', 'comme', 'qui', 'que', 'dont'],
+  documentNouns: withElided(['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête']),
+  prepositions: ['à', 'au', 'aux', 'de', 'du', 'des', 'd\'', 'en', 'dans', 'par', 'pour', 'avec', 'sur', 'sous', 'chez', 'contre', 'vers', 'entre', 'depuis', 'pendant', 'selon', 'après', 'avant', 'comme', 'sans'],
+  placePrepositions: ['à', 'au', 'aux', 'en', 'dans', 'vers', 'depuis'],
+  organisationWords: ['parti', 'ministère', 'département', 'bureau', 'agence', 'université', 'école', 'institut', 'fondation', 'société', 'association', 'fédération', 'union', 'ligue', 'club', 'comité', 'conseil', 'commission', 'cour', 'tribunal', 'banque', 'compagnie', 'entreprise', 'groupe', 'réseau', 'journal', 'radio', 'télévision', 'chaîne', 'centre', 'hôpital', 'police', 'armée', 'gouvernement', 'parlement', 'sénat', 'congrès', 'assemblée', 'église', 'musée', 'fonds', 'programme', 'plan', 'projet', 'organisation', 'autorité', 'administration', 'croix', 'service'],
+  calendarWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   notQuoteCues: [
     'thème', 'thèmes', 'intitulé', 'intitulée', 'intitulés', 'titre', 'titré', 'titrée', 'devise', 'slogan', 'mot d’ordre',
     "mot d'ordre", 'surnommé', 'surnommée', 'surnom', 'baptisé', 'baptisée', 'appelé', 'appelée', 'dénommé', 'dénommée',

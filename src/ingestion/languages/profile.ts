@@ -10,6 +10,11 @@ export type Gender = 'm' | 'f' | 'x';
 export interface GenderedWord {
   word: string;
   gender: Gender;
+  /**
+   * For pronouns: whether they stand for people (the default), for bodies that speak (`it`, `they`, `họ`), or for
+   * either (`elle` for `la Croix-Rouge`, `-nya`).
+   */
+  refersTo?: 'people' | 'bodies' | 'either';
 }
 
 export interface LanguageProfile {
@@ -60,6 +65,8 @@ export interface LanguageProfile {
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
   cliticSuffixes: GenderedWord[];
   cliticHosts: string[];
+  /** Endings that fold who was spoken to into a verb of saying (`memberitahu-ku`, told me): the verb is still one. */
+  objectSuffixes: string[];
   /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */
   abbreviations: string[];
   /** Names are written family name first and always start with one of `surnames` (Vietnamese). */
@@ -71,6 +78,44 @@ export interface LanguageProfile {
   nativeWord?: RegExp;
   /** Family names that start a person's name, used to split a name off a capitalised title (`… Luar Negeri Le Hoai Trung`). */
   surnames: string[];
+  /**
+   * Titles of those who speak for a body (`spokesman`, `người phát ngôn`, `juru bicara`, `porte-parole`): unnamed, the
+   * speaker is the body's spokesperson as the article words it, never someone named before.
+   */
+  spokespersonTitles: string[];
+  /** Verbs whose object is the speaker of the quote (`dẫn lời X`, `mengutip X`, `quoted X as saying`). */
+  quotingVerbs: string[];
+  /** Words after which a name is who was spoken to (`told X`, `kepada X`, `nói với X`, `a déclaré à X`), never the speaker. */
+  addresseeMarkers: string[];
+  /**
+   * Words that make a name a publication's or a programme's (`Post`, `Times`, `News`), and the nouns that introduce one
+   * (`tờ`, `harian`, `le journal`): a publication reports, it is never the speaker.
+   */
+  publicationWords: string[];
+  publicationNouns: string[];
+  /**
+   * How the language describes someone by age (`the 24-year-old`, `berusia 24 tahun`, `24 tuổi`, `de 24 ans`), as a
+   * regular expression matched at a word: like a title the article gave nobody, it stands for who the text is about.
+   */
+  ageDescriptor?: RegExp;
+  /** Words an age description may start with besides a number (`berusia`, `âgé`, `de`). */
+  ageLeadWords?: string[];
+  /** Words that make a capitalised name a place's (`Ho Chi Minh City`, `Thành phố …`, `Kota …`, `île de …`). */
+  placeWords: string[];
+  /** Possessive determiners (`his`, `son`, `leur`): capitalised at a sentence start, never a name. */
+  possessives: string[];
+  /** Conjunctions opening a subordinate clause (`when`, `saat`, `khi`, `lorsque`): a name in one is not what the sentence is about. */
+  subordinators: string[];
+  /** Nouns of documents that speak for their authors (`the brief said`, `indique la déclaration d'intention`). */
+  documentNouns: string[];
+  /** Prepositions: a name governed by one is not what its sentence is about, and after a place one it is a place. */
+  prepositions: string[];
+  /** Prepositions of place (`in`, `di`, `ở`, `à`): the capitalised words after them name a place, not a person. */
+  placePrepositions: string[];
+  /** Words that make a capitalised name a body's (`Party`, `Ministry`, `Đảng`, `Partai`, `ministère`), not a person's. */
+  organisationWords: string[];
+  /** Names of days and months, capitalised in some languages (`On Wednesday`): never a person. */
+  calendarWords: string[];
   /** Words just before quote marks that make the quoted words a name, a title or a slogan rather than speech. */
   notQuoteCues: string[];
   boilerplate: {

@@ -13,6 +13,9 @@ export const vi: LanguageProfile = {
     'quả quyết', 'gợi ý', 'khuyến cáo', 'cảnh báo', 'hỏi', 'trao đổi', 'đánh giá', 'tâm sự', 'tiết lộ', 'nhắn nhủ',
     'chỉ rõ', 'chỉ đạo', 'quán triệt', 'nói thêm', 'nhấn mạnh thêm', 'lý giải', 'ví dụ', 'dẫn lời', 'thông báo',
     'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
+    'viết', 'nhớ lại', 'tự hỏi', 'bình luận', 'than', 'hô', 'hô vang', 'hét', 'tuyên thệ', 'thề', 'hứa', 'cam đoan',
+    'bác bỏ', 'phản bác', 'lập luận', 'kể với', 'nói với', 'chia sẻ với', 'đăng', 'viết trên', 'giãi bày', 'thổ lộ',
+    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
@@ -32,7 +35,9 @@ export const vi: LanguageProfile = {
     // Sport: `HLV người Pháp`, `vị chiến lược gia này` point back at a coach named before. Not `cầu thủ`: `các cầu
     // thủ`, `26 cầu thủ` are players in general, not one person.
     'hlv', 'huấn luyện viên', 'nhà cầm quân', 'chiến lược gia', 'trợ lý', 'đội trưởng', 'thủ quân',
-    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'tay vợt',
+    'tiền đạo', 'tiền vệ', 'hậu vệ', 'thủ môn', 'trọng tài', 'tay vợt', 'rapper', 'ca sĩ', 'diễn viên', 'tay golf', 'golf thủ',
+    'vận động viên', 'vđv', 'thợ lặn', 'kình ngư', 'ngôi sao', 'nhà sản xuất', 'người dẫn chương trình', 'phóng viên', 'tác giả',
+    'tổng chưởng lý', 'chưởng lý', 'công tố viên',
   ],
   titleWords: [
     'quyền', 'phó', 'nguyên', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',
@@ -53,9 +58,11 @@ export const vi: LanguageProfile = {
   pronouns: [
     { word: 'ông', gender: 'm' }, { word: 'bà', gender: 'f' }, { word: 'anh', gender: 'm' }, { word: 'chị', gender: 'f' },
     { word: 'ông ấy', gender: 'm' }, { word: 'bà ấy', gender: 'f' }, { word: 'anh ấy', gender: 'm' }, { word: 'chị ấy', gender: 'f' },
-    { word: 'vị này', gender: 'x' }, { word: 'người này', gender: 'x' },
+    { word: 'cô', gender: 'f' }, { word: 'cô ấy', gender: 'f' }, { word: 'vị này', gender: 'x' }, { word: 'người này', gender: 'x' },
+    { word: 'họ', gender: 'x', refersTo: 'bodies' },
   ],
   cliticSuffixes: [],
+  objectSuffixes: [],
   cliticHosts: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
   namesStartWithSurname: true,
@@ -69,6 +76,20 @@ export const vi: LanguageProfile = {
     // Also a title word (`Phó Giám đốc`): before a name and no title head, it is the family name.
     'phó',
   ],
+  spokespersonTitles: ['người phát ngôn', 'phát ngôn viên'],
+  quotingVerbs: ['dẫn lời', 'trích lời', 'dẫn'],
+  addresseeMarkers: ['với'],
+  publicationWords: [],
+  publicationNouns: ['tờ', 'báo', 'tờ báo', 'đài', 'kênh', 'tạp chí', 'hãng thông tấn', 'trang', 'chương trình'],
+  ageDescriptor: /^\d{1,3} tuổi(?![\p{L}\p{M}])/u,
+  placeWords: ['thành phố', 'tỉnh', 'quận', 'huyện', 'sông', 'hồ', 'biển', 'đảo', 'vịnh', 'đường', 'phố', 'sân bay', 'vùng', 'miền'],
+  possessives: [],
+  subordinators: ['khi', 'trong khi', 'sau khi', 'trước khi', 'mặc dù', 'dù', 'nếu', 'vì', 'bởi vì', 'kể từ khi', 'rằng'],
+  documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
+  prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
+  placePrepositions: ['ở', 'tại', 'từ', 'đến', 'tới'],
+  organisationWords: ['đảng', 'bộ', 'sở', 'cục', 'vụ', 'ban', 'ủy ban', 'hội', 'hiệp hội', 'công ty', 'tập đoàn', 'ngân hàng', 'trường', 'đại học', 'học viện', 'viện', 'bệnh viện', 'tòa án', 'quốc hội', 'chính phủ', 'quỹ', 'trung tâm', 'tổ chức', 'liên đoàn', 'câu lạc bộ', 'báo', 'đài', 'kênh', 'hãng', 'nhóm', 'văn phòng', 'thượng viện', 'hạ viện', 'quân đội', 'cảnh sát', 'hội đồng', 'chương trình', 'dịch vụ'],
+  calendarWords: ['thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'chủ nhật'],
   notQuoteCues: [
     'khẩu hiệu', 'chủ đề', 'phương châm', 'tiêu đề', 'mang tên', 'có tên', 'tên là', 'gọi là', 'được gọi là', 'biệt danh',
     'bài viết', 'bài báo', 'cuốn sách', 'tác phẩm', 'bộ phim', 'bài hát', 'chương trình', 'phong trào', 'chiến dịch',

@@ -92,7 +92,7 @@ t.test('boilerplate blocks, captions and counters are skipped', async (t) => {
     'TIN LIÊN QUAN',
     'Bộ trưởng: "Không có vùng cấm trong xử lý sai phạm"',
     'Related news',
-    'Minister: "We will act now," he said.',
+    'Minister: "We will act now," he said',
     'Ông Phạm Văn Nam phát biểu. Ảnh: "Minh Hà" nói',
     'Bình luận (0)',
   ].join('\n');

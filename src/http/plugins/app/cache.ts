@@ -32,7 +32,7 @@ interface CachedResponse {
 }
 
 /** The response headers a cached read must carry again: the handler does not run on a hit. */
-const REPLAYED_HEADERS = ['content-type', 'vary'];
+const REPLAYED_HEADERS = ['content-type', 'vary', 'link', 'content-security-policy'];
 
 /**
  * A least-recently-used store of read responses, each valid for the data version it was read at. The version moves

@@ -3,6 +3,7 @@ import { ArticlesBodySchema, IngestReportSchema } from '../../../schemas/article
 import { ProblemSchema } from '../../../schemas/problem.ts';
 import { toQuote } from '../../../storage/documents.ts';
 import { requireApiKey } from '../../plugins/app/auth.ts';
+import { resourceUrls } from '../../urls.ts';
 
 const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, options) => {
   app.post('/articles', {
@@ -18,11 +19,12 @@ const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, op
     handler: async (request) => {
       const articles = Array.isArray(request.body) ? request.body : [request.body];
       const result = await app.services.ingest.ingest(articles);
+      const urls = resourceUrls(request);
       return {
         articles: result.articles,
         quotes: result.quotes.map((doc) => {
           const { id, clusterId, lang, text, speaker, source } = toQuote(doc);
-          return { id, clusterId, lang, text, speaker, articleId: source.articleId };
+          return { id, url: urls.quote(id), clusterId, lang, text, speaker, articleId: source.articleId };
         }),
       };
     },
