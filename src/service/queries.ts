@@ -2,7 +2,7 @@ import type { SearchParams } from 'meilisearch';
 import type { UnlinkedQuote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
-import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
+import { canonicalSpeakerName, speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
@@ -135,7 +135,7 @@ export class QueryService {
   }
 
   async searchSpeakers(query: SpeakersQuery) {
-    const q = query.q ? stripHonorifics(query.q).trim() : '';
+    const q = query.q ? canonicalSpeakerName(query.q).trim() : '';
     // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
     const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, this.store.listedSpeakers, query.limit, query.offset);
     return {
@@ -163,7 +163,7 @@ export class QueryService {
   }
 
   private async resolveSpeakerUncached(spelling: string): Promise<SpeakerResolution> {
-    const name = stripHonorifics(spelling).trim();
+    const name = canonicalSpeakerName(spelling).trim();
     const folded = fold(name);
     if (!folded) return { ids: [], suggestions: [] };
     const byName = await this.store.speakersByFoldedName([folded]);

@@ -1,4 +1,4 @@
-import { stripHonorifics } from '../ingestion/speakers.ts';
+import { canonicalSpeakerName } from '../ingestion/speakers.ts';
 import { fold } from '../text/fold.ts';
 import type { SpeakerDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
@@ -71,7 +71,7 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
     };
     const spellings = count('speakerName');
     const display = [...spellings.keys()].sort((a, b) => diacritics(b) - diacritics(a) || spellings.get(b)! - spellings.get(a)! || a.localeCompare(b))[0];
-    const aliases = [...new Set([...spellings.keys()].map(stripHonorifics))].sort();
+    const aliases = [...new Set([...spellings.keys()].map(canonicalSpeakerName))].sort();
     upserts.push({
       id,
       ...(listedUnder.has(id) ? { sameAs: listedUnder.get(id) } : {}),

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { articleFullNames, clusterSpeakers, samePerson, type SpeakerVote } from '../../src/linking/speakers.ts';
 import { slug } from '../../src/text/fold.ts';
+import { canonicalSpeakerName, speakerId } from '../../src/ingestion/speakers.ts';
 
 /** A cluster member: `lang`, its article, and the speaker its article gives it (name, confidence) or none. */
 function vote(quoteId: string, lang: string, own?: [name: string, confidence: number], original = false): SpeakerVote {
@@ -93,4 +94,19 @@ t.test('a shorter name an article uses takes the full one its cluster shows, for
     { articleId: 'a', own: trump, served: { id: 'melania-trump', name: 'Melania Trump', fromCluster: false, confidence: 0.9 } },
   ]);
   t.equal(ambiguous.size, 0, 'two full names: neither');
+});
+
+t.test('a spokesperson speaks for a body: the body is the speaker, in every language\'s wording', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['A Labour Party spokesman', 'labour-party'],
+    ['Prison Service spokesperson', 'prison-service'],
+    ['porte-parole du Parti travailliste', 'parti-travailliste'],
+    ['Juru bicara Partai Buruh', 'partai-buruh'],
+    ['Người phát ngôn của Ban Quản lý Nhà tù', 'ban-quan-ly-nha-tu'],
+    ['White House spokeswoman Sarah Sanders', 'sarah-sanders'],
+    ['Ông Lê Hoài Trung', 'le-hoai-trung'],
+    ['spokesman', 'spokesman'],
+  ];
+  for (const [name, id] of cases) t.equal(speakerId(name), id, name);
+  t.equal(canonicalSpeakerName('Labour Party spokesman'), 'Labour Party');
 });
