@@ -13,7 +13,7 @@
 import { fileURLToPath } from 'node:url';
 import { analyseArticle, notArticleText } from '../src/ingestion/pipeline.ts';
 import { speakerId } from '../src/ingestion/speakers.ts';
-import { linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
+import { continuationEdges, linkArticlePair, type ArticleSide } from '../src/linking/align.ts';
 import { articleAffinity } from '../src/linking/pairing.ts';
 import { articleAnchors, anchorNumbers, ownTextLength, vocabulary } from '../src/linking/signals.ts';
 import type { LinkEdge } from '../src/linking/types.ts';
@@ -26,14 +26,17 @@ interface Gold extends GoldQuote {
   end?: number;
 }
 
+/** An article as the linker sees it, and the links its own text makes between its quotes. */
+type EvalSide = ArticleSide & { continuations: LinkEdge[] };
+
 /** Each article as the linker sees it, with its quotes from extraction or from the gold annotation. */
-export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean; drop?: number; wrong?: number } = {}): ArticleSide[] {
+export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean; drop?: number; wrong?: number } = {}): EvalSide[] {
   const read = options.oracle ? goldReader(docs, gold, options) : analyseArticle;
   return docs.map((doc) => {
     const { article, quotes } = read({ id: doc.id, text: doc.text });
     const skipped = notArticleText(doc.text);
     const { anchors, sites } = articleAnchors(doc.text, skipped);
-    return {
+    const side: ArticleSide = {
       article: {
         id: doc.id,
         lang: article.lang,
@@ -61,12 +64,13 @@ export function sides(docs: EvalDoc[], gold: Gold[], options: { oracle?: boolean
         };
       }),
     };
+    return { ...side, continuations: continuationEdges(doc.text, side.quotes) };
   });
 }
 
 /** Every pair of articles linked, clusters as connected components. */
-export function linkAll(all: ArticleSide[], threshold: number): { clusterOf: Map<string, string>; edges: LinkEdge[] } {
-  const edges: LinkEdge[] = [];
+export function linkAll(all: EvalSide[], threshold: number): { clusterOf: Map<string, string>; edges: LinkEdge[] } {
+  const edges: LinkEdge[] = all.flatMap((side) => side.continuations);
   for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) edges.push(...linkArticlePair(all[i], all[j], threshold));
   const parent = new Map<string, string>();
   const root = (x: string): string => {

@@ -100,6 +100,13 @@ function anchorAgreement(a: Span, b: Span): number | undefined {
   return shared ? 0.5 + 0.5 * shared : 0.25;
 }
 
+/** One figure in two units a thousand apart, as translations write them (`145.000 tỷ đồng`, `VND145 trillion`). */
+function sameFigure(x: string, y: string): boolean {
+  if (x === y) return true;
+  const ratio = Math.log10(Math.max(Number(x), Number(y)) / Math.min(Number(x), Number(y)));
+  return Number.isFinite(ratio) && ratio > 0 && Math.abs(ratio / 3 - Math.round(ratio / 3)) < 1e-9;
+}
+
 /**
  * Two spans of articles that translate each other: same place, same share of the text, same names and figures. Figures
  * on both sides with none in common are nearly a veto: a translation keeps its figures, and a paragraph moved in
@@ -111,7 +118,7 @@ function placementSimilarity(a: Span, b: Span, place: (share: number) => number)
   const length = Math.max(0, 1 - Math.abs(Math.log(a.share / b.share)) / 0.7);
   const anchors = anchorAgreement(a, b);
   const similarity = anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
-  const figuresDiffer = a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n));
+  const figuresDiffer = a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.some((m) => sameFigure(n, m)));
   return figuresDiffer ? FIGURES_DIFFER * similarity : similarity;
 }
 
@@ -303,3 +310,27 @@ export function linkArticlePair(first: ArticleSide, second: ArticleSide, thresho
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Longest narration (characters) between the two halves of one sentence quoted around its attribution. */
+const INTERRUPTION = 120;
+
+/**
+ * `"A," he said, "b …"`: a quote that goes on after its attribution in the same sentence — the first part ends with a
+ * comma, the second opens in lower case — is one statement, linked within its article. Only the article is looked
+ * at, so these links do not depend on what else is stored.
+ */
+export function continuationEdges(text: string, quotes: readonly LinkableQuote[]): LinkEdge[] {
+  const ordered = [...quotes].sort((x, y) => x.start - y.start);
+  const edges: LinkEdge[] = [];
+  for (let i = 1; i < ordered.length; i++) {
+    const [first, second] = [ordered[i - 1], ordered[i]];
+    const between = text.slice(first.end, second.start);
+    if (between.length > INTERRUPTION || between.includes('\n')) continue;
+    if (first.speaker && second.speaker && !nestedNames(first.speaker.id, second.speaker.id)) continue;
+    const comma = /,\s*$/.test(first.text) || /^\s*\S?\s*,/u.test(between);
+    if (comma && /^\p{Ll}/u.test(second.text)) edges.push({ from: first.id, to: second.id, confidence: CONTINUATION_CONFIDENCE });
+  }
+  return edges;
+}
+
+const CONTINUATION_CONFIDENCE = 0.9;

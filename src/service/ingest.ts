@@ -4,7 +4,7 @@ import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingesti
 import { speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { linkArticlePair } from '../linking/align.ts';
+import { continuationEdges, linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
 import { anchorNumbers, anchorWeight, articleAnchors, ownTextLength, slugWords, vocabulary } from '../linking/signals.ts';
 import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
@@ -169,13 +169,15 @@ export class IngestService {
       { withVocabulary },
     );
     const candidateQuotes = await this.store.quotesOfArticles(candidates.map((c) => c.id));
-    const edges = candidates.flatMap((candidate) =>
+    const ownQuotes = quotes.map(linkableQuote);
+    const edges = continuationEdges(article.text, ownQuotes);
+    edges.push(...candidates.flatMap((candidate) =>
       linkArticlePair(
-        { article: linkableArticle(articleDoc), quotes: quotes.map(linkableQuote) },
+        { article: linkableArticle(articleDoc), quotes: ownQuotes },
         { article: linkableArticle(candidate), quotes: candidateQuotes.filter((q) => q.articleId === candidate.id).map(linkableQuote) },
         this.options.linkThreshold,
       ),
-    );
+    ));
     if (this.options.extraEdges) {
       // Added to the linker's links, never in place of them: a pair the linker already joined keeps its confidence.
       const linked = new Set(edges.flatMap((e) => [`${e.from} ${e.to}`, `${e.to} ${e.from}`]));

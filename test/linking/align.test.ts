@@ -1,5 +1,5 @@
 import t from 'tap';
-import { linkArticlePair, type ArticleSide } from '../../src/linking/align.ts';
+import { continuationEdges, linkArticlePair, type ArticleSide } from '../../src/linking/align.ts';
 import { articleAffinity } from '../../src/linking/pairing.ts';
 import { anchorNumbers, articleAnchors, ownTextLength, vocabulary } from '../../src/linking/signals.ts';
 import { notArticleText } from '../../src/ingestion/pipeline.ts';
@@ -174,4 +174,18 @@ Le vice-ministre Do Van Lam a présenté la même prévision : "La charge de poi
 Foreign minister Tran Minh Khoa said on Monday: "The 12 European countries will keep their visa exemption until 2025."
 Tourism arrivals rose 40% in the first nine months.`, [K]);
   t.same(linkArticlePair(a, oneFigure, THRESHOLD), [], 'one shared figure among several');
+});
+
+t.test('"A," he said, "b …": a sentence quoted around its attribution is one statement within its article', async (t) => {
+  const linked = (text: string, speakers: Array<string | null>) => continuationEdges(text, side('c-en', 'en', text, speakers).quotes).map((e) => `${e.from} ~ ${e.to}`);
+  t.same(linked('"The grid will hold," the minister said, "and every household will have power."', [K, K]), ['c-en-q0 ~ c-en-q1']);
+  t.same(linked('"La grille tiendra", a dit le ministre, "et chaque foyer aura du courant."', [K, null]), ['c-en-q0 ~ c-en-q1'], 'the comma outside the marks');
+  t.same(linked('"The grid will hold," the minister said. "Every household will have power."', [K, K]), [], 'a new sentence is a new statement');
+  t.same(linked('"The grid will hold," the minister said, "and every household will have power."', [K, 'Do Van Lam']), [], 'two people');
+});
+
+t.test('a figure written in another unit is the same figure', async (t) => {
+  const a = side('u-vi', 'vi', `${VI}\n"Gói tín dụng 145.000 tỷ đồng mới giải ngân được 3.200 tỷ đồng" - ông Khoa nói.`, [K, K, K, K]);
+  const b = side('u-en', 'en', `${EN}\n"Of the VND145 trillion package, only VND3.2 trillion has been disbursed," Khoa said.`, [K, K, K, K]);
+  t.ok(pairs(linkArticlePair(a, b, THRESHOLD)).includes('u-en-q3 ~ u-vi-q3'));
 });
