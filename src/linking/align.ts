@@ -100,6 +100,12 @@ function anchorAgreement(a: Span, b: Span): number | undefined {
   return shared ? 0.5 + 0.5 * shared : 0.25;
 }
 
+/** Where a place (share of the text) of one article lands in the other, and how much lengths stretch on the way. */
+interface Placing {
+  place: (share: number) => number;
+  scale: number;
+}
+
 /** One figure in two units a thousand apart, as translations write them (`145.000 tỷ đồng`, `VND145 trillion`). */
 function sameFigure(x: string, y: string): boolean {
   if (x === y) return true;
@@ -112,10 +118,12 @@ function sameFigure(x: string, y: string): boolean {
  * on both sides with none in common are nearly a veto: a translation keeps its figures, and a paragraph moved in
  * translation lands a different statement where this one stood.
  */
-function placementSimilarity(a: Span, b: Span, place: (share: number) => number): number {
+function placementSimilarity(a: Span, b: Span, placing: Placing): number {
+  const { place, scale } = placing;
   const drift = (Math.abs(place(a.start) - b.start) + Math.abs(place(a.end) - b.end)) / 2;
-  const position = Math.max(0, 1 - drift / POSITION_TOLERANCE);
-  const length = Math.max(0, 1 - Math.abs(Math.log(a.share / b.share)) / 0.7);
+  // Shares of one text stretch by the map's scale in the other (a translated excerpt is shorter than its original).
+  const position = Math.max(0, 1 - drift / (POSITION_TOLERANCE * Math.max(1, scale)));
+  const length = Math.max(0, 1 - Math.abs(Math.log((scale * a.share) / b.share)) / 0.7);
   const anchors = anchorAgreement(a, b);
   const similarity = anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
   const figuresDiffer = a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.some((m) => sameFigure(n, m)));
@@ -141,9 +149,9 @@ function spanSpeakers(a: Span, b: Span, left: LinkableArticle, right: LinkableAr
  * place, length and anchors agree unmistakably: then one version's attribution is the wrong one. A weaker
  * attribution (a pronoun, a title, a name further off) only takes from the confidence.
  */
-function translationConfidence(a: Span, b: Span, affinity: number, place: (share: number) => number, left: LinkableArticle, right: LinkableArticle): number {
+function translationConfidence(a: Span, b: Span, affinity: number, placing: Placing, left: LinkableArticle, right: LinkableArticle): number {
   const speakers = spanSpeakers(a, b, left, right);
-  const similarity = placementSimilarity(a, b, place);
+  const similarity = placementSimilarity(a, b, placing);
   if (speakers.kind === 'different' && speakers.certainty >= VETO_CERTAINTY && similarity < UNMISTAKABLE) return 0;
   const adjusted = speakers.kind === 'same' ? similarity + 0.1 : speakers.kind === 'different' ? similarity - 0.35 * speakers.certainty : similarity;
   return clamp(adjusted * (0.6 + 0.4 * affinity));
@@ -277,10 +285,10 @@ export function linkArticlePair(first: ArticleSide, second: ArticleSide, thresho
       const [x, y] = [views[i].quote.speaker, views[i + 1].quote.speaker];
       return views[i + 1].start - views[i].end <= MERGE_GAP && (!x || !y || nestedNames(x.id, y.id));
     };
-    const map = positionMap(a.article, b.article);
-    const place = (share: number) => map(1000 * share) / 1000;
+    const { map, scale } = positionMap(a.article, b.article);
+    const placing: Placing = { place: (share) => map(1000 * share) / 1000, scale };
     const score = (r: number[], c: number[]) =>
-      translationConfidence(spanOf(r.map((i) => left[i])), spanOf(c.map((j) => right[j])), affinity, place, a.article, b.article) -
+      translationConfidence(spanOf(r.map((i) => left[i])), spanOf(c.map((j) => right[j])), affinity, placing, a.article, b.article) -
       (r.length + c.length > 2 ? MERGE_COST : 0);
     for (const m of monotonicAlignment(left.length, right.length, score, threshold, { rows: mergeable(left), cols: mergeable(right) })) {
       for (const i of m.rows) {
