@@ -31,7 +31,7 @@ import { Store } from '../src/storage/store.ts';
 import { SERVED_QUOTE_FIELD } from '../src/storage/served-quotes.ts';
 import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
 import { LANGUAGES } from '../src/ingestion/languages/index.ts';
-import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
+import { bulkDocuments, freshArticle, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -198,7 +198,6 @@ async function extractionThroughput() {
     kbPerSec: round(bytes / 1024 / seconds),
   };
 }
-
 
 function apiPath(s: QuerySpec): string {
   const p = new URLSearchParams();

@@ -56,7 +56,7 @@ function reasonOf(error: unknown): string {
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runIndexCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -174,7 +174,13 @@ export function clusterProblems(docs: QuoteDoc[]): string[] {
   for (const [clusterId, ids] of members) {
     const seen = new Set([ids[0]]);
     const queue = [ids[0]];
-    while (queue.length) for (const l of byId.get(queue.pop()!)!.links) if (!seen.has(l.id) && byId.has(l.id)) (seen.add(l.id), queue.push(l.id));
+    while (queue.length) {
+      for (const l of byId.get(queue.pop()!)!.links) {
+        if (seen.has(l.id) || !byId.has(l.id)) continue;
+        seen.add(l.id);
+        queue.push(l.id);
+      }
+    }
     if (seen.size !== ids.length) problems.push(`cluster ${clusterId} is not connected by its links`);
   }
   return [...new Set(problems)];
@@ -222,7 +228,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await cond();
     } catch {
