@@ -26,7 +26,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
-import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
+import { startEmbeddedMeili } from '../src/storage/meili/embedded/supervisor.ts';
 import { Store } from '../src/storage/store.ts';
 import { SERVED_QUOTE_FIELD } from '../src/storage/served-quotes.ts';
 import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openBackend } from '../bootstrap.ts';
 import { collectArticleFiles, InputError, readArticles } from '../ingestion/read/index.ts';
-import { MeiliConfigError } from '../storage/meili/embedded.ts';
+import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { progressReporter } from './progress.ts';
 

@@ -1,4 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
 import { build } from '../helpers/build.ts';
 import { createMeiliClient } from '../../src/storage/meili/client.ts';
@@ -97,7 +97,7 @@ t.test('a write by another process (the index CLI) reaches cached reads within s
   await cli.ingest([viArticle]);
   const deadline = Date.now() + 10_000;
   let total = 0;
-  while (Date.now() < deadline && (total = (await app.inject('/quotes')).json().total) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() < deadline && (total = (await app.inject('/quotes')).json().total) === 0) await sleep(100);
   t.equal(total, 2, `the other process's quotes are served after ${10_000 - (deadline - Date.now())} ms`);
   t.equal((await app.inject('/quotes?speaker=Le+Hoai+Trung')).json().total, 2, 'and the speaker it introduced resolves');
 });

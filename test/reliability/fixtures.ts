@@ -3,6 +3,7 @@
  * French and English, each with two or three quotes attributed in that language's usual form, numbers that survive
  * translation, and a source line naming the original — what the linker works from.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArticleBody } from '../../src/schemas/article.ts';
 import type { QuoteDoc } from '../../src/storage/documents.ts';
 import type { Store } from '../../src/storage/store.ts';
@@ -221,8 +222,6 @@ export function partition(docs: QuoteDoc[]): string[][] {
   for (const d of docs) groups.set(d.clusterId, [...(groups.get(d.clusterId) ?? []), d.id]);
   return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `cond` holds; throws after `ms` (a bound on a wait, not a timing assertion). */
 export async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {

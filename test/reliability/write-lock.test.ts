@@ -12,7 +12,7 @@ import path from 'node:path';
 import t from 'tap';
 import { FileWriteLock, WriteLockTimeoutError } from '../../src/storage/write-lock.ts';
 import { StoreUnavailableError } from '../../src/storage/meili/client.ts';
-import { sleep } from './fixtures.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 async function tempDir(t: { teardown(fn: () => unknown): void }): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-write-lock-'));
