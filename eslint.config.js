@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/storage/store.ts',
     ],
     rules: {
+      '@stylistic/no-multiple-empty-lines': 'warn',
       '@stylistic/quotes': 'warn',
       '@typescript-eslint/no-unused-vars': 'warn',
       'no-control-regex': 'warn',
