@@ -18,7 +18,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ArticleInput"] | components["schemas"]["ArticleInput"][];
+                    "application/json": components["schemas"]["Article"] | components["schemas"]["Article"][];
                 };
             };
             responses: {
@@ -646,42 +646,8 @@ export interface components {
             /** Format: uri */
             url?: string;
         };
-        /** @description A news article to ingest. `lang` is detected when absent. */
-        ArticleInput: {
-            id: string;
-            lang?: string;
-            outlet?: string;
-            publishedAt?: string;
-            text: string;
-            title?: string;
-            /** Format: uri */
-            url?: string;
-        };
         /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
         CslItem: {
-            "container-title"?: string;
-            custom: {
-                originalQuoteId?: string;
-                originalText?: string;
-                quote: string;
-                quoteUrl: string;
-                role?: string;
-                speaker?: string;
-                /** @description language of the original when this version is a translation */
-                translatedFrom?: string;
-            };
-            id: string;
-            issued?: {
-                "date-parts": number[][];
-            };
-            language: string;
-            note: string;
-            title: string;
-            type: string;
-            URL?: string;
-        };
-        /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
-        CslItemInput: {
             "container-title"?: string;
             custom: {
                 originalQuoteId?: string;
@@ -723,43 +689,7 @@ export interface components {
                 text: string;
             }[];
         };
-        IngestReportInput: {
-            articles: {
-                id: string;
-                lang: string;
-                quotes: number;
-                /** @description true when an article with this id was stored before */
-                replaced: boolean;
-            }[];
-            quotes: {
-                articleId: string;
-                clusterId: string;
-                id: string;
-                lang: string;
-                speaker: {
-                    id: string;
-                    name: string;
-                } | null;
-                text: string;
-            }[];
-        };
         OEmbed: {
-            author_name?: string;
-            author_url?: string;
-            cache_age: number;
-            height: number;
-            /** @description an escaped HTML quote card: blockquote, attribution and a link back */
-            html: string;
-            provider_name: string;
-            provider_url: string;
-            title: string;
-            /** @constant */
-            type: "rich";
-            /** @constant */
-            version: "1.0";
-            width: number;
-        };
-        OEmbedInput: {
             author_name?: string;
             author_url?: string;
             cache_age: number;
@@ -787,86 +717,8 @@ export interface components {
             title: string;
             type: string;
         };
-        ProblemInput: {
-            detail?: string;
-            /** @description which parameters were wrong, and why */
-            errors?: {
-                message: string;
-                parameter: string;
-            }[];
-            instance?: string;
-            status: number;
-            title: string;
-            type: string;
-        };
         /** @description A schema.org Quotation as JSON-LD. */
         QuotationJsonLd: {
-            /** @constant */
-            "@context": "https://schema.org";
-            "@id": string;
-            /** @constant */
-            "@type": "Quotation";
-            citation: {
-                /** @constant */
-                "@type": "NewsArticle";
-                datePublished?: string;
-                headline?: string;
-                identifier: string;
-                inLanguage: string;
-                publisher?: {
-                    /** @constant */
-                    "@type": "Organization";
-                    name: string;
-                };
-                url?: string;
-            };
-            creator?: {
-                "@id"?: string;
-                /** @constant */
-                "@type": "Person";
-                jobTitle?: string;
-                name: string;
-            };
-            identifier: string;
-            inLanguage: string;
-            /** @description the original, when this version is a translation */
-            isBasedOn?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            };
-            spokenByCharacter?: {
-                "@id"?: string;
-                /** @constant */
-                "@type": "Person";
-                jobTitle?: string;
-                name: string;
-            };
-            text: string;
-            translationOfWork?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            };
-            url: string;
-            /** @description the other language versions, on the original */
-            workTranslation?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            }[];
-        };
-        /** @description A schema.org Quotation as JSON-LD. */
-        QuotationJsonLdInput: {
             /** @constant */
             "@context": "https://schema.org";
             "@id": string;
@@ -966,41 +818,6 @@ export interface components {
             text: string;
             translations: components["schemas"]["Translation"][];
         };
-        QuoteInput: {
-            attribution: {
-                /** @enum {string} */
-                method: "explicit" | "title" | "pronoun" | "context" | "none";
-            };
-            /** @description shared by every version of the same utterance */
-            clusterId: string;
-            confidence: {
-                attribution: number;
-                link: number;
-            };
-            /** @description true when this is the original standing in for a missing version in the requested language */
-            fallback?: boolean;
-            id: string;
-            lang: string;
-            offsets: {
-                end: number;
-                start: number;
-            };
-            /** @description the version in the language it was said in, when that can be told */
-            original: boolean;
-            /** @description the title the article gives the speaker */
-            role?: string;
-            source: {
-                articleId: string;
-                outlet?: string;
-                publishedAt?: string;
-                title?: string;
-                url?: string;
-            };
-            speaker: components["schemas"]["SpeakerRefInput"] | null;
-            /** @description the words inside the quote marks */
-            text: string;
-            translations: components["schemas"]["TranslationInput"][];
-        };
         QuotePage: {
             data: components["schemas"]["Quote"][];
             limit: number;
@@ -1009,28 +826,7 @@ export interface components {
             suggestions?: components["schemas"]["SpeakerRef"][];
             total: number;
         };
-        QuotePageInput: {
-            data: components["schemas"]["QuoteInput"][];
-            limit: number;
-            offset: number;
-            /** @description close speakers when the one asked for is unknown */
-            suggestions?: components["schemas"]["SpeakerRefInput"][];
-            total: number;
-        };
         Speaker: {
-            aliases: string[];
-            /** @description a slug of the folded name; stable */
-            id: string;
-            languages: string[];
-            name: string;
-            /** @description display name per language */
-            names: {
-                [key: string]: string;
-            };
-            quoteCount: number;
-            roles: string[];
-        };
-        SpeakerInput: {
             aliases: string[];
             /** @description a slug of the folded name; stable */
             id: string;
@@ -1049,38 +845,16 @@ export interface components {
             offset: number;
             total: number;
         };
-        SpeakerPageInput: {
-            data: components["schemas"]["SpeakerInput"][];
-            limit: number;
-            offset: number;
-            total: number;
-        };
         /** @description Who said it; null on the quote when the article does not tell. */
         SpeakerRef: {
-            id: string;
-            name: string;
-        };
-        /** @description Who said it; null on the quote when the article does not tell. */
-        SpeakerRefInput: {
             id: string;
             name: string;
         };
         Status: {
             status: string;
         };
-        StatusInput: {
-            status: string;
-        };
         /** @description Another language version of the same utterance. */
         Translation: {
-            articleId: string;
-            id: string;
-            lang: string;
-            original: boolean;
-            text: string;
-        };
-        /** @description Another language version of the same utterance. */
-        TranslationInput: {
             articleId: string;
             id: string;
             lang: string;
