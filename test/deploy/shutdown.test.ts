@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
@@ -80,3 +80,35 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     });
   }
 }
+
+t.test('SIGTERM to npm during `npm run index` stops the CLI and the Meilisearch it started', async (t) => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-shutdown-index-'));
+  const articles = path.join(dataDir, 'articles');
+  await mkdir(articles);
+  // Enough files that the run is still going when the signal comes (it stops between files).
+  for (let i = 0; i < 200; i++) {
+    await writeFile(path.join(articles, `a${i}.txt`), `"Nous tiendrons le cap numéro ${i}", a déclaré M. Jean Dupont.\n\nLa réunion ${i} s'est tenue à Paris.\n`);
+  }
+  const npm = spawn('npm', ['run', 'index', '--', articles], {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  });
+  const exited = new Promise((resolve) => npm.once('exit', resolve));
+  let meili: number | undefined;
+  t.teardown(async () => {
+    for (const pid of [npm.pid, ...childrenOf(npm.pid!), meili]) if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  await until('the CLI to start its Meilisearch', async () => {
+    meili = (JSON.parse(await readFile(path.join(dataDir, 'meili.json'), 'utf8')) as { pid: number }).pid;
+    return true;
+  }, 120_000);
+  const [cli] = childrenOf(npm.pid!);
+  process.kill(npm.pid!, 'SIGTERM');
+  await until('npm, the CLI and Meilisearch to exit', () => ![npm.pid!, cli, meili!].some((pid) => pid && isAlive(pid)), 120_000);
+  await exited;
+  t.notOk(isAlive(meili!), 'Meilisearch is gone');
+  t.notOk(existsSync(path.join(dataDir, 'meili.lock')), 'the data dir is released');
+});
