@@ -61,6 +61,8 @@ export async function readLockHolder(file: string): Promise<LockHolder | undefin
     try {
       const parsed: unknown = JSON.parse(raw);
       if (parsed && typeof parsed === 'object') fields = parsed as Record<string, unknown>;
+      // A bare pid: meili.lock as polyquote wrote it before it named the host (a server of that version may still run).
+      else if (Number.isInteger(parsed)) fields = { pid: parsed, host: HOST };
     } catch {
       // being written right now, or garbage
     }

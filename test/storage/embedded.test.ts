@@ -164,3 +164,9 @@ t.test('testMeili helper', async (t) => {
   const client = new Meilisearch({ host: url, apiKey: masterKey });
   t.ok((await client.health()).status === 'available');
 });
+
+t.test('a meili.lock in the format of earlier versions (a bare pid) held by a live process is respected', async (t) => {
+  const dataDir = t.testdir();
+  await writeFile(path.join(dataDir, 'meili.lock'), `${process.ppid}\n`);
+  await t.rejects(startEmbeddedMeili({ dataDir }), { name: 'ConfigError', message: new RegExp(`already run by process ${process.ppid}`) });
+});
