@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../shared/without-undefined.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractQuotes } from './extract/index.ts';
 import { textMetadata } from './read/index.ts';
@@ -11,8 +12,7 @@ export interface AnalysedArticle {
 /** parse → detect language → extract and attribute: everything that needs nothing but the article itself. */
 export function analyseArticle(input: ArticleInput): AnalysedArticle {
   const metadata = textMetadata(input.text);
-  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ArticleInput;
-  const article: Article = { ...metadata, ...defined, id: storableId(input.id), lang: input.lang ?? detectLanguage(input.text) };
+  const article: Article = { ...metadata, ...withoutUndefined(input), id: storableId(input.id), lang: input.lang ?? detectLanguage(input.text) };
   return { article, quotes: extractQuotes(article.text, article.lang) };
 }
 
