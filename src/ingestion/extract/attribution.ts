@@ -255,9 +255,9 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     const { offset, sentence } = at(m);
     const referent =
       m.kind === 'title' ? registry.holderOf(m.role!, offset)
-        : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
-          : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender, undefined, m.refersTo)
-            : undefined;
+      : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
+      : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender, undefined, m.refersTo)
+      : undefined;
     if (referent) registry.touch(at(m), referent);
   }
   return registry;
