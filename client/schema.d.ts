@@ -704,7 +704,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["VerifyRequestInput"];
+                    "application/json": components["schemas"]["VerifyRequest"];
                 };
             };
             responses: {
@@ -1109,26 +1109,6 @@ export interface components {
         };
         /** @description The same question as GET /verify, for texts too long for a URL. */
         VerifyRequest: {
-            /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
-            lang?: string;
-            /**
-             * @description at most this many matches, 1–20
-             * @default 5
-             */
-            limit: number;
-            /**
-             * @description who they believe said it, any spelling: diacritics, honorifics and the surname alone are all fine
-             * @example Le Hoai Trung
-             */
-            speaker?: string;
-            /**
-             * @description the quote as someone has it, in any stored language; it may be trimmed or slightly misquoted
-             * @example L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense
-             */
-            text: string;
-        };
-        /** @description The same question as GET /verify, for texts too long for a URL. */
-        VerifyRequestInput: {
             /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
             lang?: string;
             /**

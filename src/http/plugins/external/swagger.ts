@@ -19,7 +19,8 @@ const twinOf = (name: string) => name.slice(0, -'Input'.length);
 /**
  * The zod provider emits every registered schema twice, as read from a request (`QuoteInput`) and as sent in a
  * response (`Quote`). Where the two are the same schema one name is enough, and a twin no request refers to is a
- * response-only schema read as input: an `…Input` schema stays only when a request uses it and it differs.
+ * response-only schema read as input: an `…Input` schema stays only when a request uses it and it differs, and takes
+ * the plain name when no response uses the other form.
  */
 function withoutInputTwins(document: OpenApiDocument): OpenApiDocument {
   const { components = {}, ...rest } = document as { components?: { schemas?: Schemas } };
@@ -38,7 +39,16 @@ function withoutInputTwins(document: OpenApiDocument): OpenApiDocument {
   const kept = JSON.parse(renamed(Object.fromEntries(Object.entries(schemas).filter(([name]) => !merged.has(name))))) as Schemas;
   const used = reachable(paths, kept);
   const isUnusedTwin = (name: string) => name.endsWith('Input') && twinOf(name) in kept && !used.has(name);
-  const result = { ...document, ...paths, components: { ...components, schemas: Object.fromEntries(Object.entries(kept).filter(([name]) => !isUnusedTwin(name))) } };
+  // A request-only schema (`VerifyRequest`) keeps its own name for the form requests use.
+  const requestOnly = new Set(Object.keys(kept).filter((name) => name.endsWith('Input') && twinOf(name) in kept && used.has(name) && !used.has(twinOf(name))));
+  const named = (value: unknown) =>
+    JSON.parse(JSON.stringify(value, (key, v) => (key === '$ref' && typeof v === 'string' && requestOnly.has(v.slice(SCHEMA_REF.length)) ? twinOf(v) : v)));
+  const schemasOut = Object.fromEntries(
+    Object.entries(kept)
+      .filter(([name]) => !isUnusedTwin(name) && !requestOnly.has(`${name}Input`))
+      .map(([name, schema]) => [requestOnly.has(name) ? twinOf(name) : name, schema]),
+  );
+  const result = { ...document, ...named(paths), components: { ...components, schemas: named(schemasOut) } };
   return result as OpenApiDocument;
 }
 
