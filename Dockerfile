@@ -1,5 +1,6 @@
 # The API image; Meilisearch runs as its own service (docker-compose.yml), so the embedded binary is left out.
-FROM node:20-bookworm-slim
+# Node 26, the active LTS line (package.json's engines: 22 or newer).
+FROM node:26-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./

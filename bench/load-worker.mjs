@@ -1,6 +1,7 @@
 // Load generator for bench/run.ts, in a child process so that it does not share the API's event loop (autocannon run
 // inside a worker thread answers in its own internal worker format). Receives one spec over IPC:
 // { url, requests: [{ method, path, body?, headers? }], unique, duration, connections, title }, answers the result.
+import process from 'node:process';
 import autocannon from 'autocannon';
 
 process.once('message', async ({ url, requests, unique, duration, connections, title }) => {

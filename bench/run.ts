@@ -26,12 +26,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
 import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
-import { startEmbeddedMeili } from '../src/storage/meili/embedded.ts';
+import { startEmbeddedMeili } from '../src/storage/meili/embedded/supervisor.ts';
 import { Store } from '../src/storage/store.ts';
 import { SERVED_QUOTE_FIELD } from '../src/storage/served-quotes.ts';
 import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
 import { LANGUAGES } from '../src/ingestion/languages/index.ts';
-import { bulkDocuments, freshArticle, LANGS, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
+import { bulkDocuments, freshArticle, PAGE_SIZE, querySpecs, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -198,7 +198,6 @@ async function extractionThroughput() {
     kbPerSec: round(bytes / 1024 / seconds),
   };
 }
-
 
 function apiPath(s: QuerySpec): string {
   const p = new URLSearchParams();

@@ -18,7 +18,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ArticleInput"] | components["schemas"]["ArticleInput"][];
+                    "application/json": components["schemas"]["Article"] | components["schemas"]["Article"][];
                 };
             };
             responses: {
@@ -704,7 +704,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["VerifyRequestInput"];
+                    "application/json": components["schemas"]["VerifyRequest"];
                 };
             };
             responses: {
@@ -778,44 +778,8 @@ export interface components {
             /** Format: uri */
             url?: string;
         };
-        /** @description A news article to ingest. `lang` is detected when absent. */
-        ArticleInput: {
-            id: string;
-            lang?: string;
-            outlet?: string;
-            publishedAt?: string;
-            text: string;
-            title?: string;
-            /** @description the id of the article this one translates, when the client knows it (a CMS translation plugin does): the two are then paired for certain, whichever arrives first */
-            translationOf?: string;
-            /** Format: uri */
-            url?: string;
-        };
         /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
         CslItem: {
-            "container-title"?: string;
-            custom: {
-                originalQuoteId?: string;
-                originalText?: string;
-                quote: string;
-                quoteUrl: string;
-                role?: string;
-                speaker?: string;
-                /** @description language of the original when this version is a translation */
-                translatedFrom?: string;
-            };
-            id: string;
-            issued?: {
-                "date-parts": number[][];
-            };
-            language: string;
-            note: string;
-            title: string;
-            type: string;
-            URL?: string;
-        };
-        /** @description A CSL-JSON item: the article the quote appeared in, with the quote in `custom`. */
-        CslItemInput: {
             "container-title"?: string;
             custom: {
                 originalQuoteId?: string;
@@ -859,45 +823,7 @@ export interface components {
                 url: string;
             }[];
         };
-        IngestReportInput: {
-            articles: {
-                id: string;
-                lang: string;
-                quotes: number;
-                /** @description true when an article with this id was stored before */
-                replaced: boolean;
-            }[];
-            quotes: {
-                articleId: string;
-                clusterId: string;
-                id: string;
-                lang: string;
-                speaker: {
-                    id: string;
-                    name: string;
-                } | null;
-                text: string;
-                /** @description the quote's permalink */
-                url: string;
-            }[];
-        };
         OEmbed: {
-            author_name?: string;
-            author_url?: string;
-            cache_age: number;
-            height: number;
-            /** @description an escaped HTML quote card: blockquote, attribution and a link back */
-            html: string;
-            provider_name: string;
-            provider_url: string;
-            title: string;
-            /** @constant */
-            type: "rich";
-            /** @constant */
-            version: "1.0";
-            width: number;
-        };
-        OEmbedInput: {
             author_name?: string;
             author_url?: string;
             cache_age: number;
@@ -925,86 +851,8 @@ export interface components {
             title: string;
             type: string;
         };
-        ProblemInput: {
-            detail?: string;
-            /** @description which parameters were wrong, and why */
-            errors?: {
-                message: string;
-                parameter: string;
-            }[];
-            instance?: string;
-            status: number;
-            title: string;
-            type: string;
-        };
         /** @description A schema.org Quotation as JSON-LD. */
         QuotationJsonLd: {
-            /** @constant */
-            "@context": "https://schema.org";
-            "@id": string;
-            /** @constant */
-            "@type": "Quotation";
-            citation: {
-                /** @constant */
-                "@type": "NewsArticle";
-                datePublished?: string;
-                headline?: string;
-                identifier: string;
-                inLanguage: string;
-                publisher?: {
-                    /** @constant */
-                    "@type": "Organization";
-                    name: string;
-                };
-                url?: string;
-            };
-            creator?: {
-                "@id"?: string;
-                /** @constant */
-                "@type": "Person";
-                jobTitle?: string;
-                name: string;
-            };
-            identifier: string;
-            inLanguage: string;
-            /** @description the original, when this version is a translation */
-            isBasedOn?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            };
-            spokenByCharacter?: {
-                "@id"?: string;
-                /** @constant */
-                "@type": "Person";
-                jobTitle?: string;
-                name: string;
-            };
-            text: string;
-            translationOfWork?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            };
-            url: string;
-            /** @description the other language versions, on the original */
-            workTranslation?: {
-                "@id": string;
-                /** @constant */
-                "@type": "Quotation";
-                inLanguage: string;
-                text: string;
-                url: string;
-            }[];
-        };
-        /** @description A schema.org Quotation as JSON-LD. */
-        QuotationJsonLdInput: {
             /** @constant */
             "@context": "https://schema.org";
             "@id": string;
@@ -1110,47 +958,6 @@ export interface components {
             /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
             url: string;
         };
-        QuoteInput: {
-            /** @description how the speaker was found */
-            attribution: {
-                /**
-                 * @description how the speaker was found in the quote's own article (`explicit` name, a `title` or `pronoun` standing for a person named there, `context` of the quotes around it), `none`; `cluster`: the article gives none (or one its other versions outvote), the speaker is its versions' in other languages, with a lower confidence
-                 * @enum {string}
-                 */
-                method: "explicit" | "title" | "pronoun" | "context" | "none" | "cluster";
-            };
-            /** @description shared by every version of the same utterance */
-            clusterId: string;
-            confidence: {
-                attribution: number;
-                link: number;
-            };
-            /** @description true when this is the original standing in for a missing version in the requested language */
-            fallback?: boolean;
-            id: string;
-            lang: string;
-            offsets: {
-                end: number;
-                start: number;
-            };
-            /** @description the version in the language it was said in, when that can be told */
-            original: boolean;
-            /** @description the title the article gives the speaker */
-            role?: string;
-            source: {
-                articleId: string;
-                outlet?: string;
-                publishedAt?: string;
-                title?: string;
-                url?: string;
-            };
-            speaker: components["schemas"]["SpeakerRefInput"] | null;
-            /** @description the words inside the quote marks */
-            text: string;
-            translations: components["schemas"]["TranslationInput"][];
-            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
-            url: string;
-        };
         QuotePage: {
             data: components["schemas"]["Quote"][];
             limit: number;
@@ -1159,28 +966,7 @@ export interface components {
             suggestions?: components["schemas"]["SpeakerRef"][];
             total: number;
         };
-        QuotePageInput: {
-            data: components["schemas"]["QuoteInput"][];
-            limit: number;
-            offset: number;
-            /** @description close speakers when the one asked for is unknown */
-            suggestions?: components["schemas"]["SpeakerRefInput"][];
-            total: number;
-        };
         Speaker: {
-            aliases: string[];
-            /** @description a slug of the folded name; stable */
-            id: string;
-            languages: string[];
-            name: string;
-            /** @description display name per language */
-            names: {
-                [key: string]: string;
-            };
-            quoteCount: number;
-            roles: string[];
-        };
-        SpeakerInput: {
             aliases: string[];
             /** @description a slug of the folded name; stable */
             id: string;
@@ -1199,40 +985,16 @@ export interface components {
             offset: number;
             total: number;
         };
-        SpeakerPageInput: {
-            data: components["schemas"]["SpeakerInput"][];
-            limit: number;
-            offset: number;
-            total: number;
-        };
         /** @description Who said it; null on the quote when the article does not tell. */
         SpeakerRef: {
-            id: string;
-            name: string;
-        };
-        /** @description Who said it; null on the quote when the article does not tell. */
-        SpeakerRefInput: {
             id: string;
             name: string;
         };
         Status: {
             status: string;
         };
-        StatusInput: {
-            status: string;
-        };
         /** @description Another language version of the same utterance. */
         Translation: {
-            articleId: string;
-            id: string;
-            lang: string;
-            original: boolean;
-            text: string;
-            /** @description the quote's permalink on this service: its page for people and CMSs (Accept: text/html), its JSON for programs */
-            url: string;
-        };
-        /** @description Another language version of the same utterance. */
-        TranslationInput: {
             articleId: string;
             id: string;
             lang: string;
@@ -1337,102 +1099,6 @@ export interface components {
             /** @description best first; empty when nobody in the store said anything like it */
             matches: components["schemas"]["VerifyMatch"][];
         };
-        /**
-         * @example {
-         *       "claimedSpeaker": {
-         *         "name": "To Lam",
-         *         "known": []
-         *       },
-         *       "matches": [
-         *         {
-         *           "similarity": 1,
-         *           "coverage": 0.52,
-         *           "speaker": {
-         *             "id": "le-hoai-trung",
-         *             "name": "Lê Hoài Trung"
-         *           },
-         *           "speakerMatches": false,
-         *           "quote": {
-         *             "id": "bcp0915-2800f966e1d1",
-         *             "url": "https://polyquote.example/quotes/bcp0915-2800f966e1d1",
-         *             "clusterId": "c-trung-defence-pillar",
-         *             "lang": "fr",
-         *             "text": "L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense et de sécurité l'un des piliers de l'intégration internationale",
-         *             "speaker": {
-         *               "id": "le-hoai-trung",
-         *               "name": "Le Hoai Trung"
-         *             },
-         *             "source": {
-         *               "articleId": "bcp0915"
-         *             },
-         *             "offsets": {
-         *               "start": 1756,
-         *               "end": 1960
-         *             },
-         *             "original": false,
-         *             "confidence": {
-         *               "attribution": 0.95,
-         *               "link": 0.9
-         *             },
-         *             "attribution": {
-         *               "method": "explicit"
-         *             },
-         *             "translations": [
-         *               {
-         *                 "id": "vnn0916-fbe5d3a90548",
-         *                 "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
-         *                 "lang": "vi",
-         *                 "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
-         *                 "original": true,
-         *                 "articleId": "vnn0916"
-         *               }
-         *             ],
-         *             "role": "ministre des Affaires étrangères par intérim"
-         *           },
-         *           "original": {
-         *             "id": "vnn0916-fbe5d3a90548",
-         *             "url": "https://polyquote.example/quotes/vnn0916-fbe5d3a90548",
-         *             "clusterId": "c-trung-defence-pillar",
-         *             "lang": "vi",
-         *             "text": "Một trong những phương hướng của Nghị quyết số 59 là phấn đấu đưa hội nhập quốc tế về quốc phòng, an ninh là một trong những trụ cột của hội nhập quốc tế",
-         *             "speaker": {
-         *               "id": "le-hoai-trung",
-         *               "name": "Lê Hoài Trung"
-         *             },
-         *             "source": {
-         *               "articleId": "vnn0916",
-         *               "url": "https://vietnamnet.vn/example.html",
-         *               "outlet": "VietNamNet",
-         *               "publishedAt": "2025-09-16"
-         *             },
-         *             "offsets": {
-         *               "start": 1756,
-         *               "end": 1960
-         *             },
-         *             "original": true,
-         *             "confidence": {
-         *               "attribution": 0.95,
-         *               "link": 0.9
-         *             },
-         *             "attribution": {
-         *               "method": "explicit"
-         *             },
-         *             "translations": [],
-         *             "role": "Quyền Bộ trưởng"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        VerifyAnswerInput: {
-            claimedSpeaker?: {
-                /** @description the stored speakers this spelling names; empty when none */
-                known: components["schemas"]["SpeakerRefInput"][];
-                name: string;
-            };
-            /** @description best first; empty when nobody in the store said anything like it */
-            matches: components["schemas"]["VerifyMatchInput"][];
-        };
         VerifyMatch: {
             /** @description how much of the quote the given text covers */
             coverage: number;
@@ -1447,42 +1113,8 @@ export interface components {
             /** @description with `speaker` asked: whether the claimed speaker is the one the sources name; null when they name nobody */
             speakerMatches?: boolean | null;
         };
-        VerifyMatchInput: {
-            /** @description how much of the quote the given text covers */
-            coverage: number;
-            /** @description the version in the language it was said in, with its source (the matched quote itself when it is the original); null when that cannot be told */
-            original: components["schemas"]["QuoteInput"] | null;
-            /** @description the stored version that matches the text, with its other language versions in `translations` */
-            quote: components["schemas"]["QuoteInput"];
-            /** @description how much of the given text the quote says, word pairs in order, ignoring case, diacritics and punctuation; 1 for an exact or trimmed quote */
-            similarity: number;
-            /** @description who said it according to the sources (any version of the quote); null when none says */
-            speaker: components["schemas"]["SpeakerRefInput"] | null;
-            /** @description with `speaker` asked: whether the claimed speaker is the one the sources name; null when they name nobody */
-            speakerMatches?: boolean | null;
-        };
         /** @description The same question as GET /verify, for texts too long for a URL. */
         VerifyRequest: {
-            /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
-            lang?: string;
-            /**
-             * @description at most this many matches, 1–20
-             * @default 5
-             */
-            limit: number;
-            /**
-             * @description who they believe said it, any spelling: diacritics, honorifics and the surname alone are all fine
-             * @example Le Hoai Trung
-             */
-            speaker?: string;
-            /**
-             * @description the quote as someone has it, in any stored language; it may be trimmed or slightly misquoted
-             * @example L'un des axes de la résolution n° 59 est de s'efforcer de faire de l'intégration internationale en matière de défense
-             */
-            text: string;
-        };
-        /** @description The same question as GET /verify, for texts too long for a URL. */
-        VerifyRequestInput: {
             /** @description the language of `text`, when known (ISO 639-1): only versions in it are compared */
             lang?: string;
             /**

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestService } from '../src/service/ingest.ts';
 import { createMeiliClient } from '../src/storage/meili/client.ts';
-import { startEmbeddedMeili, type MeiliConnection } from '../src/storage/meili/embedded.ts';
+import { startEmbeddedMeili, type MeiliConnection } from '../src/storage/meili/embedded/supervisor.ts';
 import { Store } from '../src/storage/store.ts';
 import type { QuoteDoc } from '../src/storage/documents.ts';
 import { QueryService } from '../src/service/queries.ts';

@@ -8,7 +8,7 @@ import { createEmbedderEdges } from './linking/embedder.ts';
 import { IngestService } from './service/ingest.ts';
 import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
-import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded.ts';
+import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import { Store } from './storage/store.ts';
 import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
 import type { Services } from './http/services.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { booleanFlag } from './schemas/flag.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const commaList = z
@@ -26,10 +27,7 @@ export const ConfigSchema = z.object({
   EMBEDDER_MODEL: z.string().default('text-embedding-3-small'),
   EMBEDDER_API_KEY: z.string().min(1).optional(),
   EMBEDDER_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.85),
-  LOAD_SAMPLES: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((v) => v === 'true' || v === '1')
-    .default(true),
+  LOAD_SAMPLES: booleanFlag.default(true),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,12 +1,22 @@
+import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { openBackend, resolveApiKey } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { loadSamplesIfEmpty } from './samples.ts';
-import { MeiliConfigError } from './storage/meili/embedded.ts';
+import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
+
+/** What a supervisor, a terminal or `docker stop` sends; the terminal's hang-up too. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Process wiring only: configuration, logging, timeouts, start-up and graceful close. */
 async function main() {
+  // Listened for from the start: a signal while Meilisearch is still starting must stop it as well, not end this
+  // process with the default action and leave it running. A signal sent to the whole group reaches this process
+  // twice (directly, and forwarded by npm): one stop.
+  const stopRequest = new AbortController();
+  for (const signal of STOP_SIGNALS) process.on(signal, () => stopRequest.abort(signal));
+
   const config = loadConfig();
   const logger = pino({
     level: config.LOG_LEVEL,
@@ -16,32 +26,33 @@ async function main() {
     if (!config.API_KEY) process.stderr.write(`polyquote: API_KEY not set; write routes use the generated key ${key} (kept in ${config.DATA_DIR}/api.key)\n`);
   });
   const backend = await openBackend(config, logger);
-  const app = await buildApp({ ...config, apiKey }, backend.services, {
-    loggerInstance: logger,
-    connectionTimeout: 30_000,
-    requestTimeout: 60_000,
-    keepAliveTimeout: 10_000,
-    forceCloseConnections: 'idle',
-  });
-
-  let closing = false;
-  const close = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 20_000).unref();
-    await app.close().catch((error) => logger.error({ err: error }, 'closing the API failed'));
-    await backend.close().catch((error) => logger.error({ err: error }, 'stopping Meilisearch failed'));
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  let app: FastifyInstance | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info({ signal: stopRequest.signal.reason }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 20_000).unref();
+      await app?.close().catch((error) => logger.error({ err: error }, 'closing the API failed'));
+      await backend.close().catch((error) => logger.error({ err: error }, 'stopping Meilisearch failed'));
+      clearTimeout(force);
+      process.exit(0);
+    })());
+  if (stopRequest.signal.aborted) return close();
+  stopRequest.signal.addEventListener('abort', () => void close(), { once: true });
 
   try {
+    app = await buildApp({ ...config, apiKey }, backend.services, {
+      loggerInstance: logger,
+      connectionTimeout: 30_000,
+      requestTimeout: 60_000,
+      keepAliveTimeout: 10_000,
+      forceCloseConnections: 'idle',
+    });
     if (config.LOAD_SAMPLES) await loadSamplesIfEmpty(backend.services, logger);
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
+    // Stopped while starting: the close under way owns the exit, whatever start-up made of it.
+    if (closing) return closing;
     await backend.close();
     throw error;
   }

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openBackend } from '../bootstrap.ts';
 import { collectArticleFiles, InputError, readArticles } from '../ingestion/read/index.ts';
-import { MeiliConfigError } from '../storage/meili/embedded.ts';
+import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { progressReporter } from './progress.ts';
 
@@ -13,7 +13,7 @@ const USAGE = 'usage: npm run index -- <file|directory> [more …]   (.txt, .htm
  * Ingests files into the same store `npm start` uses (sharing its running Meilisearch when there is one). Every file
  * that fails is reported with its reason; the others are ingested anyway; the exit code is 1 when any failed.
  */
-export async function runIndexCli(args: string[], env = process.env): Promise<number> {
+export async function runIndexCli(args: string[], env = process.env, stop?: AbortSignal): Promise<number> {
   if (!args.length || args.includes('--help') || args.includes('-h')) {
     process.stderr.write(`${USAGE}\n`);
     return args.length ? 0 : 2;
@@ -29,10 +29,14 @@ export async function runIndexCli(args: string[], env = process.env): Promise<nu
   const failures: Array<{ file: string; reason: string }> = [];
   let articles = 0;
   let quotes = 0;
+  let read = 0;
   const progress = progressReporter(files.length);
   try {
     for (const [done, file] of files.entries()) {
+      // Stopped: the file under way is finished (its articles land whole), the others are left for a re-run.
+      if (stop?.aborted) break;
       progress.update(done, file);
+      read++;
       try {
         const result = await backend.services.ingest.ingest(await readArticles(file));
         articles += result.articles.length;
@@ -41,13 +45,17 @@ export async function runIndexCli(args: string[], env = process.env): Promise<nu
         failures.push({ file, reason: reasonOf(error) });
       }
     }
-    progress.update(files.length, 'done');
+    progress.update(stop?.aborted ? read : files.length, stop?.aborted ? 'stopped' : 'done');
     progress.finish();
   } finally {
     await backend.close();
   }
-  process.stdout.write(`ingested ${articles} articles (${quotes} quotes) from ${files.length - failures.length} of ${files.length} files\n`);
+  process.stdout.write(`ingested ${articles} articles (${quotes} quotes) from ${read - failures.length} of ${files.length} files\n`);
   for (const failure of failures) process.stderr.write(`failed: ${failure.file}: ${failure.reason}\n`);
+  if (stop?.aborted) {
+    process.stderr.write(`polyquote index: stopped by ${String(stop.reason)} after ${read} of ${files.length} files; run it again for the rest\n`);
+    return 130;
+  }
   return failures.length ? 1 : 0;
 }
 
@@ -56,8 +64,12 @@ function reasonOf(error: unknown): string {
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runIndexCli(process.argv.slice(2)).then(
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // SIGINT/SIGTERM (to npm, which forwards them, or to this process) stop between files, so that a Meilisearch this
+  // run started is stopped too instead of being left behind by the default action.
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop.abort(signal));
+  runIndexCli(process.argv.slice(2), process.env, stop.signal).then(
     (code) => process.exit(code),
     (error: unknown) => {
       const known = error instanceof ConfigError || error instanceof MeiliConfigError || error instanceof InputError;

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../shared/without-undefined.ts';
 import { detectLanguage } from './detect-language.ts';
 import { findBoilerplate } from './extract/boilerplate.ts';
 import { extractQuotes } from './extract/index.ts';
@@ -12,10 +13,9 @@ export interface AnalysedArticle {
 /** parse → detect language → extract and attribute: everything that needs nothing but the article itself. */
 export function analyseArticle(input: ArticleInput): AnalysedArticle {
   const metadata = textMetadata(input.text);
-  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ArticleInput;
   const article: Article = {
     ...metadata,
-    ...defined,
+    ...withoutUndefined(input),
     id: storableId(input.id),
     ...(input.translationOf ? { translationOf: storableId(input.translationOf) } : {}),
     lang: input.lang ?? detectLanguage(input.text),

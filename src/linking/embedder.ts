@@ -4,6 +4,7 @@
  * in different languages; when the service fails, is slow or answers nonsense, ingestion goes on with the default
  * linker's links alone.
  */
+import { LRUCache } from 'lru-cache';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { LinkEdge } from './types.ts';
 
@@ -40,7 +41,7 @@ export function createEmbedderEdges(options: EmbedderOptions): ExtraEdges {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const cooldownMs = options.cooldownMs ?? 30_000;
   const endpoint = `${options.url.replace(/\/+$/, '')}/v1/embeddings`;
-  const cache = new Lru<string, Float64Array>(options.cacheSize ?? 10_000);
+  const cache = new LRUCache<string, Float64Array>({ max: options.cacheSize ?? 10_000 });
   let pausedUntil = 0;
 
   async function embed(texts: string[]): Promise<Float64Array[]> {
@@ -138,26 +139,4 @@ export function cosine(a: Float64Array, b: Float64Array): number {
     nb += b[i] * b[i];
   }
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-/** Least recently used entries go first once `capacity` is reached. */
-class Lru<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
-  }
 }

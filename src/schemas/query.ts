@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from './date.ts';
+import { booleanFlag } from './flag.ts';
 
 const MAX_QUERY_CHARS = 500;
 
@@ -9,10 +10,7 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine(isRealDate, 'not a real date');
-const boolFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1')
-  .default(false);
+const boolFlag = booleanFlag.default(false);
 
 export const QuotesQuerySchema = z.object({
   speaker: z.string().trim().min(1).max(MAX_QUERY_CHARS).optional().describe('a speaker id or any spelling of the name'),

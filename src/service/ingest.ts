@@ -11,6 +11,7 @@ import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linkin
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
+import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers } from './speakers.ts';
 
@@ -365,10 +366,6 @@ function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
 /** Speakers whose documents may need rebuilding: served and own, before and after. */
 function speakersTouched(quotes: QuoteDoc[], more: string[] = []): Set<string> {
   return new Set([...quotes.flatMap((q) => [q.speakerId, ownAttribution(q).speakerId]), ...more].filter((s): s is string => Boolean(s)));
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */

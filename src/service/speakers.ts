@@ -4,6 +4,7 @@ import type { SpeakerDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
 
 /** Letters outside ASCII: the spelling that keeps its diacritics is the one to display. */
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const diacritics = (name: string) => name.normalize('NFC').replace(/[\x00-\x7f]/g, '').length;
 
 /** Quotes read per speaker to learn how each language spells the name. */

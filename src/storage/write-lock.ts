@@ -15,10 +15,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreUnavailableError } from './meili/client.ts';
-import { isAlive } from './meili/embedded.ts';
+import { HOST, isAlive, readLockHolder, releaseLock, removeAbandonedLock, tryCreateLock, type LockHolder } from './pid-lock.ts';
 
 export const WRITE_LOCK_FILE = 'write.lock';
 
@@ -54,25 +54,10 @@ export class WriteLockTimeoutError extends StoreUnavailableError {
   }
 }
 
-interface Holder {
-  pid?: number;
-  host?: string;
-  startedAt?: number;
-  token?: string;
-  /** the file exactly as read: the identity of one acquisition */
-  raw: string;
-  ino: number;
-  mtimeMs: number;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const HOST = os.hostname();
 /** A ticket not refreshed for this long belongs to a process that stopped waiting (or died): it is skipped. */
 const TICKET_FRESH_MS = 1_000;
 /** How often the next in the queue looks at the lock: a hand-over between writers should cost little. */
 const HEAD_POLL_MS = 5;
-/** The takeover guard is held for a few file operations; older than this, its holder died in between. */
-const GUARD_STALE_MS = 5_000;
 /**
  * Tokens of the locks this process holds now. A lock file naming this pid but none of these was left by an earlier
  * process that had the same pid (a container's pid 1 after a restart): abandoned, though the pid is alive.
@@ -81,7 +66,6 @@ const heldHere = new Set<string>();
 
 export class FileWriteLock implements WriteLock {
   readonly file: string;
-  private readonly guard: string;
   private readonly queue: string;
   private readonly timeoutMs: number;
   private readonly staleMs: number;
@@ -92,7 +76,6 @@ export class FileWriteLock implements WriteLock {
 
   constructor(file: string, options: FileWriteLockOptions = {}) {
     this.file = file;
-    this.guard = `${file}.takeover`;
     this.queue = `${file}.queue`;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.staleMs = options.staleMs ?? 20_000;
@@ -131,13 +114,14 @@ export class FileWriteLock implements WriteLock {
         const myTurn = head === undefined || head === ticket;
         if (myTurn && (await this.tryCreate(token))) return token;
 
-        const holder = await this.readHolder();
+        const holder = await readLockHolder(this.file);
         if (holder && this.isAbandoned(holder)) {
-          await this.removeAbandoned(holder);
+          await removeAbandonedLock(this.file, holder, (now) => this.isAbandoned(now));
           continue;
         }
         if (Date.now() >= deadline) {
-          const since = holder?.startedAt ?? holder?.mtimeMs ?? Date.now();
+          const startedAt = holder?.fields.startedAt;
+          const since = typeof startedAt === 'number' ? startedAt : (holder?.mtimeMs ?? Date.now());
           throw new WriteLockTimeoutError(Math.max(0, Math.round((Date.now() - since) / 1000)), holder?.pid);
         }
         // Join the queue, or show that we are still in it. Rewriting recreates a ticket someone took for dead while
@@ -165,24 +149,21 @@ export class FileWriteLock implements WriteLock {
   }
 
   private async tryCreate(token: string): Promise<boolean> {
-    const content = JSON.stringify({ pid: process.pid, host: HOST, startedAt: Date.now(), token });
     heldHere.add(token); // before the file exists: another lock object here must never see it unclaimed
     try {
-      // 'wx' is O_CREAT|O_EXCL: of any number of processes trying at once, exactly one creates the file.
-      await fsp.writeFile(this.file, content, { flag: 'wx', mode: 0o644 });
-      return true;
+      if (await tryCreateLock(this.file, { startedAt: Date.now(), token })) return true;
     } catch (error) {
       heldHere.delete(token);
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
     }
+    heldHere.delete(token);
+    return false;
   }
 
   private async release(token: string): Promise<void> {
     try {
-      const holder = await this.readHolder();
       // Not ours any more only if a waiter judged us abandoned (heartbeat stalled): leave the new holder's lock alone.
-      if (holder?.token === token) await fsp.unlink(this.file);
+      await releaseLock(this.file, (holder) => holder.fields.token === token);
     } catch {
       // Never mask fn's own outcome: a lock we failed to delete has no heartbeat now, waiters take it over in staleMs.
     } finally {
@@ -194,57 +175,9 @@ export class FileWriteLock implements WriteLock {
    * The owner died (same host, no such process), or the heartbeat stopped. A file that cannot be parsed yet is one
    * being written: only its age can condemn it.
    */
-  private isAbandoned(holder: Holder): boolean {
+  private isAbandoned(holder: LockHolder): boolean {
     if (Date.now() - holder.mtimeMs > this.staleMs) return true;
     if (holder.host !== HOST || holder.pid === undefined) return false;
-    return holder.pid === process.pid ? !heldHere.has(holder.token ?? '') : !isAlive(holder.pid);
-  }
-
-  /**
-   * Removing an abandoned lock is a read-then-delete, which two waiters could interleave so that the second deletes
-   * the fresh lock the first has just created. So only the holder of the takeover guard (itself O_EXCL) may delete,
-   * and it deletes only if the lock is still the very file it judged abandoned.
-   */
-  private async removeAbandoned(judged: Holder): Promise<void> {
-    try {
-      await fsp.writeFile(this.guard, JSON.stringify({ pid: process.pid, host: HOST }), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // Someone else is taking over. A guard left by a process that died during those few operations is cleared.
-      const st = await fsp.stat(this.guard).catch(() => undefined);
-      if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) await fsp.unlink(this.guard).catch(() => undefined);
-      else await sleep(2);
-      return;
-    }
-    try {
-      const now = await this.readHolder();
-      if (now && now.ino === judged.ino && now.raw === judged.raw && this.isAbandoned(now)) await fsp.unlink(this.file);
-    } finally {
-      await fsp.unlink(this.guard).catch(() => undefined);
-    }
-  }
-
-  private async readHolder(): Promise<Holder | undefined> {
-    try {
-      const [raw, st] = await Promise.all([fsp.readFile(this.file, 'utf8'), fsp.stat(this.file)]);
-      let parsed: Partial<Holder> = {};
-      try {
-        parsed = JSON.parse(raw) as Partial<Holder>;
-      } catch {
-        // being written right now, or garbage
-      }
-      return {
-        pid: Number.isInteger(parsed.pid) ? parsed.pid : undefined,
-        host: typeof parsed.host === 'string' ? parsed.host : undefined,
-        startedAt: typeof parsed.startedAt === 'number' ? parsed.startedAt : undefined,
-        token: typeof parsed.token === 'string' ? parsed.token : undefined,
-        raw,
-        ino: st.ino,
-        mtimeMs: st.mtimeMs,
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // released in between: try again
-      throw error;
-    }
+    return holder.pid === process.pid ? !heldHere.has(String(holder.fields.token ?? '')) : !isAlive(holder.pid);
   }
 }

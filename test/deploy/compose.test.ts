@@ -27,3 +27,12 @@ t.test('docker-compose config accepts the file (static validation: no Docker eng
   const { stderr } = await run('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], { cwd: root, env });
   t.equal(stderr.trim(), '');
 });
+
+t.test('the Docker image runs a Node that package.json supports', async (t) => {
+  const dockerfile = await readFile(new URL('Dockerfile', root), 'utf8');
+  const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+  const image = Number(/^FROM node:(\d+)/m.exec(dockerfile)?.[1]);
+  const oldest = Number(/^>=(\d+)$/.exec(pkg.engines.node)?.[1]);
+  t.ok(image >= oldest, `node:${image} satisfies engines ${pkg.engines.node}`);
+  t.equal(image % 2, 0, 'an even (LTS) release line');
+});

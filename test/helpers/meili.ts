@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedMeili, type EmbeddedMeili, type EmbeddedMeiliOptions } from '../../src/storage/meili/embedded.ts';
+import { startEmbeddedMeili, type EmbeddedMeili, type EmbeddedMeiliOptions } from '../../src/storage/meili/embedded/supervisor.ts';
 
 interface Teardownable {
   teardown(fn: () => unknown): void;

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { InjectOptions } from 'fastify';
 import { encodable, INJECTIONS } from '../helpers/hostile.ts';
-import { buildSeeded, VI_URL, viArticle } from './fixtures.ts';
+import { buildSeeded, VI_URL } from './fixtures.ts';
 
 /** The French version of vi-trung, naming its original: its first quote exists in French nowhere else. */
 const frTranslation = {
@@ -12,7 +12,7 @@ const frTranslation = {
   outlet: 'Le Courrier du Vietnam',
   publishedAt: '2025-09-18',
   text: [
-    "Lors de la conférence nationale de ce matin, le ministre par intérim des Affaires étrangères Le Hoai Trung a présenté les principaux contenus de la résolution n° 59.",
+    'Lors de la conférence nationale de ce matin, le ministre par intérim des Affaires étrangères Le Hoai Trung a présenté les principaux contenus de la résolution n° 59.',
     '',
     "« À l'époque du Renouveau, nous avons eu davantage de conditions pour une intégration internationale globale, profonde et substantielle », a analysé M. Le Hoai Trung.",
     '',

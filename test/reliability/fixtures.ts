@@ -3,6 +3,7 @@
  * French and English, each with two or three quotes attributed in that language's usual form, numbers that survive
  * translation, and a source line naming the original — what the linker works from.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArticleBody } from '../../src/schemas/article.ts';
 import type { QuoteDoc } from '../../src/storage/documents.ts';
 import type { Store } from '../../src/storage/store.ts';
@@ -174,7 +175,13 @@ export function clusterProblems(docs: QuoteDoc[]): string[] {
   for (const [clusterId, ids] of members) {
     const seen = new Set([ids[0]]);
     const queue = [ids[0]];
-    while (queue.length) for (const l of byId.get(queue.pop()!)!.links) if (!seen.has(l.id) && byId.has(l.id)) (seen.add(l.id), queue.push(l.id));
+    while (queue.length) {
+      for (const l of byId.get(queue.pop()!)!.links) {
+        if (seen.has(l.id) || !byId.has(l.id)) continue;
+        seen.add(l.id);
+        queue.push(l.id);
+      }
+    }
     if (seen.size !== ids.length) problems.push(`cluster ${clusterId} is not connected by its links`);
   }
   return [...new Set(problems)];
@@ -216,13 +223,11 @@ export function partition(docs: QuoteDoc[]): string[][] {
   return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Polls until `cond` holds; throws after `ms` (a bound on a wait, not a timing assertion). */
 export async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await cond();
     } catch {

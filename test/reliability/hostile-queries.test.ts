@@ -134,7 +134,7 @@ t.test('hostile queries', async (t) => {
   await t.test('10,000 randomized query strings', async (t) => {
     // Hostile values mixed with valid ones, so that a good share of the queries get through validation and return
     // quotes whose constraints can be checked.
-    const valid = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 3 }, { arbitrary: bad, weight: 1 });
+    const valid = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 3 }, { arbitrary: bad, weight: 1 });
     const langs = valid(fc.constantFrom(...LANGS), fc.oneof(fc.constantFrom('xx', 'de', 'EN'), fc.string({ unit: 'binary', maxLength: 4 })));
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),

@@ -6,6 +6,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FileWriteLock } from '../../src/storage/write-lock.ts';
 
 const [file, log, rounds, holdMs] = process.argv.slice(2);
@@ -21,7 +22,7 @@ process.stdin.pause();
 for (let i = 0; i < Number(rounds); i++) {
   await lock.run(async () => {
     appendFileSync(log, `enter ${process.pid}\n`);
-    await new Promise((r) => setTimeout(r, Number(holdMs)));
+    await sleep(Number(holdMs));
     appendFileSync(log, `exit ${process.pid}\n`);
   });
 }

@@ -111,7 +111,8 @@ async function restore(store: Store, state: RawState) {
     enqueued.push(await index.addDocuments(docs as never[]));
   }
   for (const task of enqueued) {
-    const done = await store.client.tasks.waitForTask(task.taskUid);
+    // A bound on the wait, not a timing assertion: a loaded machine may take more than the library's default 5 s.
+    const done = await store.client.tasks.waitForTask(task.taskUid, { timeout: 120_000 });
     if (done.status !== 'succeeded') throw new Error(`restore: task ${done.uid} ${done.status}`);
   }
 }

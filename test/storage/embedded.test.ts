@@ -3,27 +3,14 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
-import {
-  findRunningMeili,
-  isAlive,
-  MeiliConfigError,
-  resolveMeiliBinary,
-  startEmbeddedMeili,
-  type MeiliRestartInfo,
-} from '../../src/storage/meili/embedded.ts';
+import { resolveMeiliBinary } from '../../src/storage/meili/embedded/binary.ts';
+import { MeiliConfigError } from '../../src/storage/meili/embedded/errors.ts';
+import { findRunningMeili, startEmbeddedMeili, type MeiliRestartInfo } from '../../src/storage/meili/embedded/supervisor.ts';
+import { isAlive } from '../../src/storage/pid-lock.ts';
 import { testMeili } from '../helpers/meili.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { until } from '../reliability/fixtures.ts';
 
 t.test('lifecycle: start, key reuse, crash restart, stop', async (t) => {
   const dataDir = t.testdir();
@@ -106,7 +93,7 @@ t.test('stale discovery file and orphan cleanup', async (t) => {
   t.equal(await findRunningMeili(dataDir), undefined, 'stale file → undefined');
 
   // a server that gets SIGKILLed leaves its Meilisearch behind (own process group, no exit hook ran)
-  const moduleUrl = new URL('../../src/storage/meili/embedded.ts', import.meta.url).href;
+  const moduleUrl = new URL('../../src/storage/meili/embedded/supervisor.ts', import.meta.url).href;
   const script = path.join(dataDir, 'server.mts');
   await writeFile(
     script,
@@ -176,4 +163,10 @@ t.test('testMeili helper', async (t) => {
   const { url, masterKey } = await testMeili(t);
   const client = new Meilisearch({ host: url, apiKey: masterKey });
   t.ok((await client.health()).status === 'available');
+});
+
+t.test('a meili.lock in the format of earlier versions (a bare pid) held by a live process is respected', async (t) => {
+  const dataDir = t.testdir();
+  await writeFile(path.join(dataDir, 'meili.lock'), `${process.ppid}\n`);
+  await t.rejects(startEmbeddedMeili({ dataDir }), { name: 'ConfigError', message: new RegExp(`already run by process ${process.ppid}`) });
 });

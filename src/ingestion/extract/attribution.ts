@@ -255,9 +255,9 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
     const { offset, sentence } = at(m);
     const referent =
       m.kind === 'title' ? registry.holderOf(m.role!, offset)
-        : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
-          : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender, undefined, m.refersTo)
-            : undefined;
+      : m.kind === 'nationality' ? registry.describedAs(m.nationality!, offset)
+      : m.kind === 'pronoun' ? registry.antecedent(offset, sentence, m.gender, undefined, m.refersTo)
+      : undefined;
     if (referent) registry.touch(at(m), referent);
   }
   return registry;
@@ -270,8 +270,12 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
 function neverSpeaks(ctx: ArticleContext, mention: Mention, name: string): boolean {
   const { text, tokens, lexicon } = ctx;
   if (nameWords(name).some((w) => lexicon.publicationWords.has(w))) return true;
-  if (mention.first > 0 && lexicon.publicationNouns.has(tokens[mention.first - 1].key) && onlySpacesBetween(text, tokens[mention.first - 1].end, tokens[mention.first].start)) return true;
+  const previous = mention.first > 0 && onlySpacesBetween(text, tokens[mention.first - 1].end, tokens[mention.first].start) ? mention.first - 1 : -1;
+  if (previous >= 0 && lexicon.publicationNouns.has(tokens[previous].key)) return true;
   if (mention.titled) return false;
+  // `Bộ Y tế`, `Sở Ngoại vụ`: the rest of a body's name after its capitalised head word, not a person.
+  if (previous >= 0 && tokens[previous].capitalized && lexicon.organisationWords.match(text, tokens, previous, mention.end)?.length === 1 &&
+    !lexicon.titleHeads.match(text, tokens, previous)) return true;
   const first = nameStartOf(ctx, mention, name);
   const end = mention.end;
   if (lexicon.places.match(text, tokens, first, end)?.length === end - first) return true;

@@ -52,7 +52,8 @@ const INVERTED_SUBJECT_WINDOW = 6;
 function speakerCandidates(ctx: ArticleContext, mentions: Mention[]): Mention[] {
   const { tokens, lexicon } = ctx;
   return mentions.filter((m) => {
-    if (m.first === 0) return true;
+    // A word governs the mention only next to it: not the last word of a quote before `" - bà Lan nói`.
+    if (m.first === 0 || !onlySpacesBetween(ctx.text, tokens[m.first - 1].end, tokens[m.first].start)) return true;
     const previous = tokens[m.first - 1].key;
     return !lexicon.addresseeMarkers.has(previous) && !(lexicon.prepositions.has(previous) && m.kind !== 'pronoun');
   });

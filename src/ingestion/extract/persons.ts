@@ -1,7 +1,6 @@
-import { fold } from '../../text/fold.ts';
 import type { Gender } from '../languages/index.ts';
 import { sentenceBreakBefore, type ArticleContext } from './context.ts';
-import type { Lexicon, PronounSense } from './lexicon.ts';
+import type { PronounSense } from './lexicon.ts';
 import { onlySpacesBetween } from './tokens.ts';
 
 /**

@@ -31,7 +31,7 @@ interface Mark {
 }
 
 /** Blank, line start, or punctuation that may stand before an opening mark. */
-const BEFORE_OPEN = /[\s(\[{—–\-:/]/;
+const BEFORE_OPEN = /[\s([{—–\-:/]/;
 /** What may follow a closing mark: a blank, the line end, or punctuation. */
 const AFTER_CLOSE = /[\s.,;:!?…)\]}—–\-/'’"”»]/;
 
@@ -62,7 +62,7 @@ function singleRole(text: string, i: number, from: number, to: number): Mark['ro
   const mark = text[i];
   const before = i > from ? text[i - 1] : ' ';
   const after = i + 1 < to ? text[i + 1] : ' ';
-  if (mark !== '’' && /[\s(\[—–:-]/.test(before) && LETTER.test(after)) return 'open';
+  if (mark !== '’' && /[\s([—–:-]/.test(before) && LETTER.test(after)) return 'open';
   if (mark === '‘' || /\s/.test(before) || LETTER.test(after)) return undefined;
   // `students' behaviour`: the apostrophe of a plural owner, unless nothing else closes the quote.
   return /s/i.test(before) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) ? 'weak' : 'close';

@@ -117,7 +117,7 @@ export const fr: LanguageProfile = {
     { word: '-elle', gender: 'f', refersTo: 'either' },
   ],
   objectSuffixes: [],
-  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", "nous a"],
+  cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", 'nous a'],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
   spokespersonTitles: ['porte-parole'],

@@ -9,7 +9,7 @@ import type { ArticleInput } from '../types.ts';
 import { assertNotBinary, decodeUtf8 } from './decode.ts';
 import { InputError } from './errors.ts';
 import { readHtmlArticle } from './html.ts';
-import { parseJson, readJsonArticles, toArticle } from './json.ts';
+import { parseJson, toArticle } from './json.ts';
 import { readTextArticle } from './text.ts';
 
 export { InputError } from './errors.ts';

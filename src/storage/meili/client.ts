@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise } from 'meilisearch';
 import { createHttpClient, MeiliTransportError } from './http-client.ts';
 
@@ -74,7 +75,7 @@ export async function settled(client: Meilisearch, ...writes: Array<() => Enqueu
       return;
     }
     if (Date.now() > deadline) throw new StoreUnavailableError(`Meilisearch task ${pending.uid} still ${pending.status} after ${TASK_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, pause));
+    await sleep(pause);
   }
 }
 

@@ -89,7 +89,7 @@ t.test('id: an origin phrase is never a speaker', async (t) => {
   t.same(speakers(text, 'id'), [undefined]);
 });
 
-t.test("en: a possessive origin before a name is not part of it", async (t) => {
+t.test('en: a possessive origin before a name is not part of it', async (t) => {
   const text = [
     '"We were second best for most of the afternoon," France\'s Claire Vasseur said after the final.',
     '"Our defence simply did not turn up," said Brazil’s Ana Ribeiro.',

@@ -75,3 +75,10 @@ t.test('verbs of saying in the tenses and forms news uses', async (t) => {
   t.same(speakers('"Tôi không hối tiếc" Trần Văn Bình viết.', 'vi'), ['Trần Văn Bình']);
   t.same(speakers('"Big if true," he tweeted after Omar Reyes shared the post.', 'en').length, 1);
 });
+
+t.test('the words of the quote govern nothing outside it; a body name is not its last capitalised word', async (t) => {
+  // `tới` ends the quote: it is no preposition before `bà Lan`.
+  t.same(speakers('"Lương y tá sẽ tăng 5% vào năm tới" - bà Lan Phương nói.', 'vi'), ['Lan Phương']);
+  t.same(speakers('"Danh sách chờ phải giảm xuống dưới 18 tuần" - Bộ Y tế cho biết.', 'vi'), [null]);
+  t.same(speakers('"Danh sách chờ phải giảm" - Bộ trưởng Y tế Nguyễn Lan Phương cho biết.', 'vi'), ['Nguyễn Lan Phương']);
+});

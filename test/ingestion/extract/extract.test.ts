@@ -64,7 +64,7 @@ t.test('fr: « … », a déclaré le ministre …, X; Selon X; -t-elle; themes 
   t.same(got.map((q) => q.method), ['explicit', 'explicit', 'pronoun']);
 });
 
-t.test("fr: apostrophes are not single quotes", async (t) => {
+t.test('fr: apostrophes are not single quotes', async (t) => {
   t.same(only("L'intégration n'est pas l'objectif d'aujourd'hui, a dit l'économiste.", 'fr'), []);
 });
 
@@ -138,7 +138,7 @@ t.test('en: a quote sentence of its own continues the previous speaker; appositi
 
 t.test('fr: incise inside the guillemets splits the quote; interrupted quote; name particles; Selon lui', async (t) => {
   const text = [
-    "Le PDG de Renault, Luca de Meo, a défendu la stratégie du groupe. Selon lui, les prix des batteries « vont continuer à baisser ».",
+    'Le PDG de Renault, Luca de Meo, a défendu la stratégie du groupe. Selon lui, les prix des batteries « vont continuer à baisser ».',
     "« Nous discutons avec tous les partenaires », a répondu M. de Meo, « mais rien n'est signé ».",
     "Son avocate, Mme Claire Roux, a réagi. « Mon client n'a rien touché, a-t-elle ajouté. Le tribunal s'est trompé. »",
   ].join('\n');

@@ -12,7 +12,6 @@ import {
   textMetadata,
 } from '../../../src/ingestion/read/index.ts';
 
-
 t.test('textMetadata', async (t) => {
   t.same(textMetadata(' date 2025-09-16 Xem video:\n\nTại hội nghị …'), { publishedAt: '2025-09-16' }, 'date prefix, words after');
   t.same(textMetadata('Body.\nSource : https://baochinhphu.vn/a-1.htm\nKomentar (0)'), {

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
@@ -26,7 +27,6 @@ interface CachedResponse {
   body: Buffer;
   etag: string;
   headers: Record<string, string>;
-  storedAt: number;
   /** The data version when the read that produced it began. */
   version: number;
 }
@@ -35,15 +35,24 @@ interface CachedResponse {
 const REPLAYED_HEADERS = ['content-type', 'vary', 'link', 'content-security-policy'];
 
 /**
- * A least-recently-used store of read responses, each valid for the data version it was read at. The version moves
- * when a write starts and when it ends, so a read that overlapped a write is never stored.
+ * The least recently used read responses, each valid for the data version it was read at. The version moves when a
+ * write starts and when it ends, so a read that overlapped a write is never stored.
  */
 export class ResponseCache {
   readonly stats = { hits: 0, misses: 0, stores: 0 };
-  private readonly entries = new Map<string, CachedResponse>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, CachedResponse>;
+  private readonly maxEntryBytes: number;
 
-  constructor(private readonly options: CacheOptions) {}
+  constructor(private readonly options: CacheOptions) {
+    // One answer may take a tenth of the budget at most, so that a few huge pages cannot push out every other read.
+    this.maxEntryBytes = options.maxBytes / 10;
+    this.entries = new LRUCache({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry) => Math.max(1, entry.body.length),
+      ttl: options.maxAgeSeconds * 1000,
+    });
+  }
 
   get size() {
     return this.entries.size;
@@ -51,31 +60,15 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.delete(key);
-    if (entry.version !== this.options.version() || Date.now() - entry.storedAt > this.options.maxAgeSeconds * 1000) return undefined;
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
-    return entry;
+    if (!entry || entry.version === this.options.version()) return entry;
+    this.entries.delete(key);
+    return undefined;
   }
 
   set(key: string, entry: CachedResponse): void {
-    if (entry.version !== this.options.version() || entry.body.length > this.options.maxBytes / 10) return;
-    this.delete(key);
+    if (entry.version !== this.options.version() || entry.body.length > this.maxEntryBytes) return;
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
     this.stats.stores++;
-    for (const [oldest] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  private delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.body.length;
   }
 }
 
@@ -135,7 +128,7 @@ export default fp<CacheOptions>(async (app, options) => {
     reply.header('etag', etag).header('cache-control', `public, max-age=${options.maxAgeSeconds}`).header('x-cache', read.hit ? 'HIT' : 'MISS');
     if (!read.hit && request.method === 'GET') {
       const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (reply.hasHeader(name) ? [[name, String(reply.getHeader(name))]] : [])));
-      cache.set(read.key, { body, etag, headers, storedAt: Date.now(), version: read.version });
+      cache.set(read.key, { body, etag, headers, version: read.version });
     }
     if (etagMatches(request.headers['if-none-match'], etag)) {
       reply.code(304).removeHeader('content-type').removeHeader('content-length');
