@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
@@ -11,9 +11,11 @@ import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linkin
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
+import type { LinkingStore } from '../storage/staged.ts';
 import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
-import { refreshSpeakers } from './speakers.ts';
+import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
+import { ingestInBatches, inlineExtractor, type BatchOptions, type BatchResult, type Extractor } from './ingest-batch.ts';
 
 export interface IngestedArticle {
   id: string;
@@ -34,6 +36,8 @@ export interface IngestOptions {
    * quotes here, to measure linking and speakers apart from extraction.
    */
   analyse?: (input: ArticleInput) => AnalysedArticle;
+  /** Extraction of many articles at once (a worker pool); without it, `analyse` or the pipeline runs in this thread. */
+  extract?: Extractor;
   /** Extra links from an optional similarity service; never required. */
   extraEdges?: (article: ArticleDoc, quotes: QuoteDoc[], candidates: QuoteDoc[]) => Promise<LinkEdge[]>;
   /**
@@ -55,16 +59,42 @@ export class IngestService {
     private readonly options: IngestOptions,
   ) {}
 
-  ingest(inputs: ArticleInput[]): Promise<IngestResult> {
-    return this.exclusive(async () => {
-      const result: IngestResult = { articles: [], quotes: [] };
-      for (const input of inputs) {
-        const { article, quotes } = await this.crossProcess(() => this.ingestOne(input));
-        result.articles.push(article);
-        result.quotes.push(...quotes);
-      }
-      return result;
-    });
+  /**
+   * Stores articles through the batch pipeline and answers with what was extracted; fails with the first article that
+   * could not be stored (the others are stored all the same).
+   */
+  async ingest(inputs: ArticleInput[]): Promise<IngestResult> {
+    const { outcomes } = await this.ingestBatch(inputs);
+    const failed = outcomes.find((o) => o.status === 'error');
+    if (failed?.status === 'error') throw failed.error;
+    const unchanged = outcomes.filter((o) => o.status === 'unchanged').map((o) => o.id);
+    const storedQuotes = new Map<string, QuoteDoc[]>();
+    for (const q of await this.store.quotesOfArticles(unchanged)) storedQuotes.set(q.articleId, [...(storedQuotes.get(q.articleId) ?? []), q]);
+    const result: IngestResult = { articles: [], quotes: [] };
+    for (const outcome of outcomes) {
+      if (outcome.status === 'error') continue;
+      result.articles.push(outcome.article);
+      const quotes = outcome.status === 'stored' ? outcome.quotes : (storedQuotes.get(outcome.id) ?? []).sort((a, b) => a.seq - b.seq);
+      result.quotes.push(...quotes);
+    }
+    return result;
+  }
+
+  /**
+   * The batch pipeline (`npm run index`, `POST /articles`, the samples at start-up): extraction of a batch at once,
+   * then its articles linked one after the other against the store with the batch's earlier articles staged in front
+   * of it, one write per index and one wait per batch. An article stored before with the same content is left as it
+   * is; one that fails is reported and the others are stored.
+   */
+  ingestBatch(inputs: ArticleInput[], options: BatchOptions = {}): Promise<BatchResult> {
+    return this.exclusive(() =>
+      ingestInBatches(inputs, options, {
+        store: this.store,
+        extract: this.options.analyse ? inlineExtractor(this.options.analyse) : this.options.extract,
+        link: (staged, analysed, contentHash) => this.linkArticle(staged, analysed, contentHash),
+        crossProcess: (run) => this.crossProcess(run),
+      }),
+    );
   }
 
   /** Removes an article and its quotes and repairs the clusters they were in; false when there was no such article. */
@@ -73,10 +103,10 @@ export class IngestService {
       const previous = await this.store.getArticle(articleId);
       if (!previous) return false;
       const oldQuotes = await this.store.quotesOfArticles([articleId]);
-      const changed = await this.relink(new Map(), [], oldQuotes);
+      const changed = await this.relink(this.store, new Map(), [], oldQuotes);
       await this.store.write({ quotes: [...changed, ...oldQuotes.map(detached)], deleteQuotes: oldQuotes.map((q) => q.id) });
       // The article's own speaker list too: its quotes may already be gone after an interrupted earlier attempt.
-      await refreshSpeakers(this.store, speakersTouched([...changed, ...oldQuotes], previous.speakerIds));
+      await refreshSpeakers(this.store, speakersOfQuotes([...changed, ...oldQuotes], previous.speakerIds));
       // Last, so that a retry after any failure above still finds the article and finishes the job.
       await this.store.write({ deleteArticle: articleId });
       return true;
@@ -91,15 +121,22 @@ export class IngestService {
   }
 
   /**
-   * The cross-process lock, taken per article rather than per batch: a CLI run of thousands of files releases it
-   * between articles, so that API posts get their turn instead of waiting for the whole run.
+   * The cross-process lock, taken per batch rather than per run: a CLI run of thousands of files releases it between
+   * batches (a second or so each), so that API posts get their turn instead of waiting for the whole run.
    */
   private crossProcess<T>(run: () => Promise<T>): Promise<T> {
     return this.options.writeLock ? this.options.writeLock.run(run) : run();
   }
 
-  private async ingestOne(input: ArticleInput): Promise<{ article: IngestedArticle; quotes: QuoteDoc[] }> {
-    const { article, quotes: extracted } = (this.options.analyse ?? analyseArticle)(input);
+  /**
+   * Links one analysed article into `store` (the batch staged in front of the real one) and writes it there. Returns
+   * the speakers whose documents need rebuilding once the batch is written.
+   */
+  private async linkArticle(
+    store: LinkingStore,
+    { article, quotes: extracted }: AnalysedArticle,
+    contentHash: string,
+  ): Promise<{ article: IngestedArticle; quotes: QuoteDoc[]; speakers: Set<string> }> {
     const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
     const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
     const seenIds = new Map<string, number>();
@@ -152,14 +189,15 @@ export class IngestService {
       vocabulary: vocabulary(article.text),
       anchors,
       anchorSites: sites,
+      contentHash,
       ingestedAt: new Date().toISOString(),
     });
 
-    const previous = await this.store.getArticle(article.id);
-    const oldQuotes = previous ? await this.store.quotesOfArticles([article.id]) : [];
+    const previous = await store.getArticle(article.id);
+    const oldQuotes = previous ? await store.quotesOfArticles([article.id]) : [];
     // Another article's words matter only to test whether this one's source URL names it.
     const withVocabulary = Boolean(article.sourceUrl && slugWords(article.sourceUrl).length);
-    const candidates = await this.store.candidateArticles(
+    const candidates = await store.candidateArticles(
       {
         id: article.id,
         anchors: anchors.map((anchor) => ({ anchor, weight: anchorWeight(anchor) })),
@@ -169,7 +207,7 @@ export class IngestService {
       },
       { withVocabulary },
     );
-    const candidateQuotes = await this.store.quotesOfArticles(candidates.map((c) => c.id));
+    const candidateQuotes = await store.quotesOfArticles(candidates.map((c) => c.id));
     const ownQuotes = quotes.map(linkableQuote);
     const edges = continuationEdges(article.text, ownQuotes);
     edges.push(...candidates.flatMap((candidate) =>
@@ -187,14 +225,14 @@ export class IngestService {
     }
 
     const fresh = new Map(quotes.map((q) => [q.id, q]));
-    const changed = await this.relink(fresh, edges, oldQuotes, articleDoc);
+    const changed = await this.relink(store, fresh, edges, oldQuotes, articleDoc);
     const newIds = new Set(quotes.map((q) => q.id));
     const gone = oldQuotes.filter((q) => !newIds.has(q.id));
-    await this.store.write({ quotes: [...changed, ...gone.map(detached)], deleteQuotes: gone.map((q) => q.id), article: articleDoc });
-    await refreshSpeakers(this.store, speakersTouched([...changed, ...oldQuotes], previous?.speakerIds));
+    await store.write({ quotes: [...changed, ...gone.map(detached)], deleteQuotes: gone.map((q) => q.id), article: articleDoc });
     return {
       article: { id: article.id, lang: article.lang, quotes: quotes.length, replaced: Boolean(previous) },
       quotes: quotes.map((q) => changed.find((c) => c.id === q.id) ?? q),
+      speakers: speakersOfQuotes([...changed, ...oldQuotes], previous?.speakerIds),
     };
   }
 
@@ -204,7 +242,13 @@ export class IngestService {
    * involved come along (a cluster may show who an article's shorter name is), with their own clusters. A
    * neighbourhood, never the whole store. Returns the documents that are new or differ from what is stored.
    */
-  private async relink(fresh: Map<string, QuoteDoc>, edges: LinkEdge[], replacedQuotes: QuoteDoc[], freshArticle?: ArticleDoc): Promise<QuoteDoc[]> {
+  private async relink(
+    store: LinkingStore,
+    fresh: Map<string, QuoteDoc>,
+    edges: LinkEdge[],
+    replacedQuotes: QuoteDoc[],
+    freshArticle?: ArticleDoc,
+  ): Promise<QuoteDoc[]> {
     // Links to every replaced version are dropped, even when the new version has the same id: its links are found anew.
     const replaced = new Set(replacedQuotes.map((q) => q.id));
     const removed = new Set([...replaced].filter((id) => !fresh.has(id)));
@@ -215,7 +259,7 @@ export class IngestService {
       while (pending.size) {
         const wanted = [...pending].filter((id) => !docs.has(id) && !removed.has(id));
         pending.clear();
-        for (const doc of await this.store.quotesByIds(wanted)) {
+        for (const doc of await store.quotesByIds(wanted)) {
           docs.set(doc.id, doc);
           stored.set(doc.id, doc);
           for (const link of doc.links) if (!docs.has(link.id) && !removed.has(link.id)) pending.add(link.id);
@@ -225,7 +269,7 @@ export class IngestService {
     await load(new Set([...edges.flatMap((e) => [e.from, e.to]), ...replacedQuotes.flatMap((q) => q.links.map((l) => l.id))]));
     // The other quotes of the articles reached, and their clusters: one level, not a walk through the store.
     const reached = [...new Set([...docs.values()].map((d) => d.articleId))].filter((id) => !leaving.has(id));
-    const siblings = (await this.store.quotesOfArticles(reached)).filter((q) => !docs.has(q.id));
+    const siblings = (await store.quotesOfArticles(reached)).filter((q) => !docs.has(q.id));
     for (const doc of siblings) {
       docs.set(doc.id, doc);
       stored.set(doc.id, doc);
@@ -249,7 +293,7 @@ export class IngestService {
     const clusters = clustersOf(members);
 
     const articleIds = [...new Set([...docs.values()].map((d) => d.articleId))].filter((id) => id !== freshArticle?.id);
-    const anchorsOf = new Map((await this.store.articlesByIds(articleIds, ['id', 'anchors'])).map((a) => [a.id, new Set(a.anchors ?? [])]));
+    const anchorsOf = new Map((await store.articlesByIds(articleIds, ['id', 'anchors'])).map((a) => [a.id, new Set(a.anchors ?? [])]));
     if (freshArticle) anchorsOf.set(freshArticle.id, new Set(freshArticle.anchors ?? []));
     const none = new Set<string>();
     const anchorsOfArticle = (articleId: string) => anchorsOf.get(articleId) ?? none;
@@ -363,10 +407,6 @@ function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
   return new Set(quotes.map((q) => ownAttribution(q).speakerId).filter((s): s is string => Boolean(s)));
 }
 
-/** Speakers whose documents may need rebuilding: served and own, before and after. */
-function speakersTouched(quotes: QuoteDoc[], more: string[] = []): Set<string> {
-  return new Set([...quotes.flatMap((q) => [q.speakerId, ownAttribution(q).speakerId]), ...more].filter((s): s is string => Boolean(s)));
-}
 
 /** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */
 function searchableTextField(lang: string): `text_${string}` {

@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { canonicalSpeakerName } from '../ingestion/speakers.ts';
 import { fold } from '../text/fold.ts';
-import type { SpeakerDoc } from '../storage/documents.ts';
+import { ownAttribution, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
 
 /** Letters outside ASCII: the spelling that keeps its diacritics is the one to display. */
@@ -29,6 +30,7 @@ interface Held {
  * One person is listed once: a surname-only speaker (`whitfield`, from articles that never gave the full name) is
  * listed under the one full-name speaker with that surname (`amelia-whitfield`), as long as there is only one; the
  * speakers sharing the surname are looked at whenever one of them is refreshed, so a second full name undoes it.
+ * Only documents that differ from the stored ones are written: refreshing what is up to date writes nothing.
  */
 export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Promise<void> {
   // Besides the speakers asked for: wherever a surname-only speaker shares their surname, that speaker, the full names
@@ -85,7 +87,12 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
       quoteCount: merged.reduce((sum, h) => sum + h.total, 0),
     });
   }
-  await store.writeSpeakers(upserts, deletes);
+  await store.writeSpeakers(upserts.filter((doc) => !isDeepStrictEqual(doc, existing.get(doc.id))), deletes);
+}
+
+/** Speakers whose documents may need rebuilding when these quotes change: served and own, and `more`. */
+export function speakersOfQuotes(quotes: QuoteDoc[], more: string[] = []): Set<string> {
+  return new Set([...quotes.flatMap((q) => [q.speakerId, ownAttribution(q).speakerId]), ...more].filter((s): s is string => Boolean(s)));
 }
 
 /** Each language's most frequent spelling, its own articles' spellings before those a cluster lent. */

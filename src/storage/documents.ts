@@ -114,6 +114,8 @@ export interface ArticleDoc {
   anchors?: string[];
   /** Per-mille positions of each anchor, in the order of `anchors`. */
   anchorSites?: number[][];
+  /** Digest of what the article was ingested from: the same content posted again changes nothing. */
+  contentHash?: string;
   ingestedAt: string;
 }
 

@@ -27,6 +27,11 @@ export interface CandidateOptions {
   anchorsAsked?: number;
   /** Articles kept from the anchors. */
   limit?: number;
+  /**
+   * Articles of a batch not written yet, looked at as if they were stored (after the stored ones, as Meilisearch lists
+   * newer documents last); a stored article of the same id is replaced by its pending version.
+   */
+  pending?: ArticleDoc[];
 }
 
 /** Everything polyquote reads from and writes to Meilisearch goes through here. */
@@ -108,11 +113,11 @@ export class Store {
    */
   async candidateArticles(
     probe: { id: string; anchors: Array<{ anchor: string; weight: number }>; speakerIds: string[]; translationOf?: string; publishedTs?: number },
-    { withVocabulary = false, windowDays = 30, perAnchor = 20, anchorsAsked = 24, limit = 40 }: CandidateOptions = {},
+    { withVocabulary = false, windowDays = 30, perAnchor = 20, anchorsAsked = 24, limit = 40, pending = [] }: CandidateOptions = {},
   ): Promise<ArticleDoc[]> {
+    const window = windowDays * 86_400_000;
     const others = [`id != ${filterValue(probe.id)}`];
     if (probe.publishedTs !== undefined) {
-      const window = windowDays * 86_400_000;
       others.push(`(publishedTs NOT EXISTS OR publishedTs ${probe.publishedTs - window} TO ${probe.publishedTs + window})`);
     }
     const where = (filter: string) => [filter, ...others].join(' AND ');
@@ -125,19 +130,43 @@ export class Store {
       { filter: `(${hinted}) AND id != ${filterValue(probe.id)}`, limit: 20 },
     ].map((query) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id'], ...query }));
     const { results } = await guarded(() => this.post.json<{ results: Array<{ hits: Array<{ id: string }>; estimatedTotalHits?: number }> }>('/multi-search', { queries }));
+
+    // The same filters over the pending articles, in memory; their stored versions (if any) are out of date.
+    const pendingById = new Map(pending.filter((a) => a.id !== probe.id).map((a) => [a.id, a]));
+    const superseded = new Set(pending.map((a) => a.id));
+    const inWindow = (a: ArticleDoc) => probe.publishedTs === undefined || a.publishedTs === undefined || Math.abs(a.publishedTs - probe.publishedTs) <= window;
+    const near = [...pendingById.values()].filter(inWindow);
+    const pendingHits = [
+      ...asked.map(({ anchor }) => near.filter((a) => a.anchors?.includes(anchor))),
+      ...(probe.speakerIds.length ? [near.filter((a) => a.speakerIds.some((s) => probe.speakerIds.includes(s)))] : []),
+      [...pendingById.values()].filter((a) => a.translationOf === probe.id || a.id === probe.translationOf),
+    ];
+    const hitsOf = (k: number) => {
+      const stored = results[k].hits.map((h) => h.id).filter((id) => !superseded.has(id));
+      const ids = [...stored, ...pendingHits[k].map((a) => a.id)].slice(0, queries[k].limit);
+      const total = (results[k].estimatedTotalHits ?? results[k].hits.length) - (results[k].hits.length - stored.length) + pendingHits[k].length;
+      return { ids, total };
+    };
+
     // An anchor many articles share tells less about each of them.
     const shared = new Map<string, number>();
     asked.forEach(({ weight: telling }, k) => {
-      const { hits, estimatedTotalHits = hits.length } = results[k];
-      const weight = telling * Math.min(1, perAnchor / Math.max(1, estimatedTotalHits));
-      for (const hit of hits) shared.set(hit.id, (shared.get(hit.id) ?? 0) + weight);
+      const { ids, total } = hitsOf(k);
+      const weight = telling * Math.min(1, perAnchor / Math.max(1, total));
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + weight);
     });
     const byAnchors = [...shared].filter(([, w]) => w >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
-    const ids = [...new Set([...byAnchors, ...results.slice(asked.length).flatMap((r) => r.hits.map((h) => h.id))])].sort();
+    const rest = results.slice(asked.length).flatMap((_, k) => hitsOf(asked.length + k).ids);
+    const ids = [...new Set([...byAnchors, ...rest])].sort();
     if (!ids.length) return [];
     const fields = withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY;
-    const docs = await this.filterAll(this.articles, filterIn('id', ids), fields);
-    return docs.map((doc) => ({ ...doc, vocabulary: doc.vocabulary ?? [] }));
+    const storedIds = ids.filter((id) => !pendingById.has(id));
+    const stored = storedIds.length ? await this.filterAll(this.articles, filterIn('id', storedIds), fields) : [];
+    const byId = new Map([...stored, ...ids.filter((id) => pendingById.has(id)).map((id) => pendingById.get(id)!)].map((doc) => [doc.id, doc]));
+    return ids.flatMap((id) => {
+      const doc = byId.get(id);
+      return doc ? [{ ...doc, vocabulary: (withVocabulary && doc.vocabulary) || [] }] : [];
+    });
   }
 
   /** Articles by id, with only the fields asked for. */
@@ -225,31 +254,35 @@ export class Store {
   }
 
   /**
-   * Applies one article's changes, one Meilisearch task at a time, in an order that keeps the stored clusters
-   * consistent at every step should Meilisearch go away in between: first the quotes (one task: new and re-linked
-   * versions, and the quotes about to go already detached from their clusters), then the deletions, then the article.
-   * Meilisearch applies them in that order; each is sent only once the previous one was accepted, so no request is
-   * left running (or rejecting unobserved) after a failure.
+   * Applies one article's changes (or a batch's), one Meilisearch task per index and kind, in an order that keeps the
+   * stored clusters consistent at every step should Meilisearch go away in between: first the quotes (one task: new and
+   * re-linked versions, and the quotes about to go already detached from their clusters), then the deletions, then the
+   * articles. Meilisearch applies them in that order; each is sent only once the previous one was accepted, so no
+   * request is left running (or rejecting unobserved) after a failure; all are waited for once, at the end.
    */
   async write(changes: {
     quotes?: QuoteDoc[];
     deleteQuotes?: string[];
     article?: ArticleDoc;
+    articles?: ArticleDoc[];
     deleteArticle?: string;
+    deleteArticles?: string[];
   }): Promise<void> {
+    const articles = [...(changes.article ? [changes.article] : []), ...(changes.articles ?? [])];
+    const deleteArticles = [...(changes.deleteArticle ? [changes.deleteArticle] : []), ...(changes.deleteArticles ?? [])];
     const writes: Array<() => EnqueuedTaskPromise> = [];
     if (changes.quotes?.length) writes.push(() => this.quotes.addDocuments(changes.quotes!.map(rendered)));
     if (changes.deleteQuotes?.length) writes.push(() => this.quotes.deleteDocuments(changes.deleteQuotes!));
-    if (changes.article) writes.push(() => this.articles.addDocuments([changes.article!]));
-    if (changes.deleteArticle) writes.push(() => this.articles.deleteDocument(changes.deleteArticle!));
-    await this.counted(() => settled(this.client, ...writes));
+    if (articles.length) writes.push(() => this.articles.addDocuments(articles));
+    if (deleteArticles.length) writes.push(() => this.articles.deleteDocuments(deleteArticles));
+    if (writes.length) await this.counted(() => settled(this.client, ...writes));
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
     const writes: Array<() => EnqueuedTaskPromise> = [];
     if (deletes.length) writes.push(() => this.speakers.deleteDocuments(deletes));
     if (upserts.length) writes.push(() => this.speakers.addDocuments(upserts));
-    await this.counted(() => settled(this.client, ...writes));
+    if (writes.length) await this.counted(() => settled(this.client, ...writes));
   }
 
   /** Bumps the generation before and after, so a read that overlapped the write is stale too. */
