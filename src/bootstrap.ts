@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { createEmbedderEdges } from './linking/embedder.ts';
+import { ExtractionPool } from './ingestion/pool/index.ts';
 import { IngestService } from './service/ingest.ts';
 import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
@@ -54,11 +55,13 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
     await embedded?.stop();
     throw error;
   }
+  const extraction = new ExtractionPool();
   const services: Services = {
     store,
     queries: new QueryService(store),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
+      extract: (inputs) => extraction.extract(inputs),
       ...(writeLock ? { writeLock } : {}),
       // Optional: without EMBEDDER_URL the linker works alone.
       ...(config.EMBEDDER_URL
@@ -76,7 +79,14 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
         : {}),
     }),
   };
-  return { services, connection, close: async () => embedded?.stop() };
+  return {
+    services,
+    connection,
+    close: async () => {
+      await extraction.close();
+      await embedded?.stop();
+    },
+  };
 }
 
 /**

@@ -2,7 +2,9 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openBackend } from '../bootstrap.ts';
-import { collectArticleFiles, InputError, readArticles } from '../ingestion/read/index.ts';
+import { collectArticleFiles, InputError, iterateArticles } from '../ingestion/read/index.ts';
+import type { ArticleInput } from '../ingestion/types.ts';
+import { BATCH_ARTICLES, BATCH_BYTES } from '../service/ingest-batch.ts';
 import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { progressReporter } from './progress.ts';
@@ -27,30 +29,68 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
   }
   const backend = await openBackend(config, logger, { shareRunning: true });
   const failures: Array<{ file: string; reason: string }> = [];
+  const failedFiles = new Set<string>();
+  const fail = (file: string, reason: string) => {
+    failures.push({ file, reason });
+    failedFiles.add(file);
+  };
   let articles = 0;
+  let unchanged = 0;
   let quotes = 0;
   let read = 0;
   const progress = progressReporter(files.length);
+  // Articles gathered across files until a batch is full; each remembers its file, to name it when it fails.
+  let pending: Array<{ input: ArticleInput; file: string }> = [];
+  let pendingChars = 0;
+  const ingestPending = async () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    pendingChars = 0;
+    try {
+      const { outcomes } = await backend.services.ingest.ingestBatch(batch.map((p) => p.input));
+      outcomes.forEach((outcome, k) => {
+        if (outcome.status === 'stored') {
+          articles++;
+          quotes += outcome.quotes.length;
+        } else if (outcome.status === 'unchanged') unchanged++;
+        else fail(batch[k].file, `${outcome.id}: ${outcome.problem.detail}`);
+      });
+    } catch (error) {
+      for (const file of new Set(batch.map((p) => p.file))) fail(file, reasonOf(error));
+    }
+    progress.articles(articles + unchanged);
+    progress.update(position.done, position.file);
+  };
+  const position = { done: 0, file: '' };
   try {
     for (const [done, file] of files.entries()) {
-      // Stopped: the file under way is finished (its articles land whole), the others are left for a re-run.
+      // Stopped: the batch under way is finished (its articles land whole), the other files are left for a re-run.
       if (stop?.aborted) break;
+      Object.assign(position, { done, file });
       progress.update(done, file);
       read++;
       try {
-        const result = await backend.services.ingest.ingest(await readArticles(file));
-        articles += result.articles.length;
-        quotes += result.quotes.length;
+        for await (const input of iterateArticles(file, { onInvalid: (error) => fail(file, error.message) })) {
+          pending.push({ input, file });
+          pendingChars += input.text.length;
+          if (pending.length >= BATCH_ARTICLES || pendingChars >= BATCH_BYTES) await ingestPending();
+        }
       } catch (error) {
-        failures.push({ file, reason: reasonOf(error) });
+        fail(file, reasonOf(error));
       }
     }
+    await ingestPending();
     progress.update(stop?.aborted ? read : files.length, stop?.aborted ? 'stopped' : 'done');
     progress.finish();
   } finally {
     await backend.close();
   }
-  process.stdout.write(`ingested ${articles} articles (${quotes} quotes) from ${read - failures.length} of ${files.length} files\n`);
+  const seconds = progress.seconds();
+  process.stdout.write(
+    `ingested ${articles} articles (${quotes} quotes) from ${read - failedFiles.size} of ${files.length} files` +
+      `${unchanged ? `; ${unchanged} unchanged articles left as they were` : ''} in ${seconds.toFixed(1)} s (${Math.round((articles + unchanged) / Math.max(seconds, 0.001))} articles/s)\n`,
+  );
   for (const failure of failures) process.stderr.write(`failed: ${failure.file}: ${failure.reason}\n`);
   if (stop?.aborted) {
     process.stderr.write(`polyquote index: stopped by ${String(stop.reason)} after ${read} of ${files.length} files; run it again for the rest\n`);

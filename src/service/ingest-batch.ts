@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MeilisearchApiError } from 'meilisearch';
-import { analyseArticle, storableId, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { extractInThread } from '../ingestion/pool/index.ts';
+import { storableId, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import type { QuoteDoc } from '../storage/documents.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
@@ -57,18 +58,6 @@ export interface BatchDeps {
   crossProcess: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
-/** Extraction in this thread: what the linking evaluation uses with its own `analyse`. */
-export function inlineExtractor(analyse: (input: ArticleInput) => AnalysedArticle = analyseArticle): Extractor {
-  return async (inputs) =>
-    inputs.map((input) => {
-      try {
-        return analyse(input);
-      } catch (error) {
-        return error instanceof Error ? error : new Error(String(error));
-      }
-    });
-}
-
 /** Digest of everything an article is ingested from: equal digests, same stored result. */
 export function contentHash(input: ArticleInput): string {
   const fields = ['id', 'text', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'sourceUrl', 'translationOf'] as const;
@@ -111,6 +100,7 @@ function* batches(inputs: ArticleInput[], maxArticles: number, maxBytes: number)
 }
 
 async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ArticleOutcome[]> {
+  const extract = deps.extract ?? (async (batch: ArticleInput[]) => extractInThread(batch));
   const entries = inputs.map((input) => {
     const problem = problemOf(input);
     return { input, id: typeof input.id === 'string' ? storableId(input.id) : 'article', hash: problem ? '' : contentHash(input), problem };
@@ -125,7 +115,7 @@ async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<
   // Extraction outside the write lock, only for what differs from the store: a re-run extracts nothing.
   const before = await storedHashes();
   const toExtract = entries.map((e, k) => ({ ...e, k })).filter((e) => !outcomes[e.k] && before.get(e.id)?.contentHash !== e.hash);
-  const analysed = await (deps.extract ?? inlineExtractor())(toExtract.map((e) => e.input));
+  const analysed = await extract(toExtract.map((e) => e.input));
   const analysedAt = new Map(toExtract.map((e, j) => [e.k, analysed[j]]));
 
   return deps.crossProcess(async () => {
@@ -142,7 +132,7 @@ async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<
         outcomes[k] = { id: entry.id, status: 'unchanged', article: { id: entry.id, lang: doc?.lang ?? 'und', quotes, replaced: true } };
         continue;
       }
-      const result = analysedAt.get(k) ?? (await (deps.extract ?? inlineExtractor())([entry.input]))[0];
+      const result = analysedAt.get(k) ?? (await extract([entry.input]))[0];
       if (result instanceof Error) {
         outcomes[k] = { id: entry.id, status: 'error', problem: { title: 'the article could not be read', detail: result.message }, error: result };
         continue;

@@ -15,7 +15,8 @@ import type { LinkingStore } from '../storage/staged.ts';
 import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
-import { ingestInBatches, inlineExtractor, type BatchOptions, type BatchResult, type Extractor } from './ingest-batch.ts';
+import { extractInThread } from '../ingestion/pool/index.ts';
+import { ingestInBatches, type BatchOptions, type BatchResult, type Extractor } from './ingest-batch.ts';
 
 export interface IngestedArticle {
   id: string;
@@ -90,7 +91,7 @@ export class IngestService {
     return this.exclusive(() =>
       ingestInBatches(inputs, options, {
         store: this.store,
-        extract: this.options.analyse ? inlineExtractor(this.options.analyse) : this.options.extract,
+        extract: this.options.analyse ? async (inputs) => extractInThread(inputs, this.options.analyse) : this.options.extract,
         link: (staged, analysed, contentHash) => this.linkArticle(staged, analysed, contentHash),
         crossProcess: (run) => this.crossProcess(run),
       }),
@@ -406,7 +407,6 @@ function detached(q: QuoteDoc): QuoteDoc {
 function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
   return new Set(quotes.map((q) => ownAttribution(q).speakerId).filter((s): s is string => Boolean(s)));
 }
-
 
 /** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */
 function searchableTextField(lang: string): `text_${string}` {

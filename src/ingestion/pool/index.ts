@@ -1,0 +1,75 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { analyseArticle, type AnalysedArticle } from '../pipeline.ts';
+import type { ArticleInput } from '../types.ts';
+
+/** Articles sent to a worker at once: enough to make the message passing negligible, few enough to share out a batch. */
+const CHUNK = 8;
+/**
+ * Fewer articles than this are read in the calling thread: a few milliseconds of work each, while a worker takes
+ * seconds to start (it compiles the pipeline's TypeScript anew) and an idle pool has none running.
+ */
+const IN_THREAD_BELOW = 16;
+/** Attempts at a chunk whose worker died (killed, out of memory) before it is given up as failed. */
+const ATTEMPTS = 3;
+
+export interface ExtractionPoolOptions {
+  threads?: number;
+  /** The worker module (tests hand in one that crashes). */
+  workerFile?: URL;
+}
+
+/**
+ * Extraction in worker threads, one per core: CPU-bound reading runs in parallel and never blocks the HTTP event loop.
+ * A worker that dies takes only its chunk down, which is sent again to a new one.
+ */
+export class ExtractionPool {
+  private readonly pool: Piscina;
+
+  constructor({ threads = Math.max(1, os.availableParallelism()), workerFile = new URL('./worker.ts', import.meta.url) }: ExtractionPoolOptions = {}) {
+    this.pool = new Piscina({
+      filename: workerFile.href,
+      minThreads: 0,
+      maxThreads: threads,
+      // Kept between the batches of a run; gone soon after, so an idle server holds no threads.
+      idleTimeout: 5_000,
+    });
+  }
+
+  async extract(inputs: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
+    if (inputs.length < IN_THREAD_BELOW) return extractInThread(inputs);
+    const chunks: ArticleInput[][] = [];
+    for (let i = 0; i < inputs.length; i += CHUNK) chunks.push(inputs.slice(i, i + CHUNK));
+    const done = await Promise.all(chunks.map((chunk) => this.runChunk(chunk)));
+    return done.flat();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private async runChunk(chunk: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        const answers: Array<AnalysedArticle | { error: string }> = await this.pool.run(chunk);
+        return answers.map((a) => ('error' in a ? new Error(a.error) : a));
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    const reason = lastError instanceof Error ? lastError.message : String(lastError);
+    return chunk.map(() => new Error(`extraction failed ${ATTEMPTS} times: ${reason}`));
+  }
+}
+
+/** Extraction in the calling thread, with `analyse` (the linking evaluation hands in annotated quotes). */
+export function extractInThread(inputs: ArticleInput[], analyse: (input: ArticleInput) => AnalysedArticle = analyseArticle): Array<AnalysedArticle | Error> {
+  return inputs.map((input) => {
+    try {
+      return analyse(input);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
