@@ -28,6 +28,7 @@ export const ConfigSchema = z.object({
   EMBEDDER_API_KEY: z.string().min(1).optional(),
   EMBEDDER_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.85),
   LOAD_SAMPLES: booleanFlag.default(true),
+  INDEX_BATCH_ARTICLES: z.coerce.number().int().min(1).max(10_000).default(250),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openBackend } from '../bootstrap.ts';
 import { collectArticleFiles, InputError, iterateArticles } from '../ingestion/read/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { BATCH_ARTICLES, BATCH_BYTES } from '../service/ingest-batch.ts';
+import { BATCH_BYTES } from '../service/ingest-batch.ts';
 import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { progressReporter } from './progress.ts';
@@ -48,7 +48,7 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
     pending = [];
     pendingChars = 0;
     try {
-      const { outcomes } = await backend.services.ingest.ingestBatch(batch.map((p) => p.input));
+      const { outcomes } = await backend.services.ingest.ingestBatch(batch.map((p) => p.input), { maxArticles: config.INDEX_BATCH_ARTICLES });
       outcomes.forEach((outcome, k) => {
         if (outcome.status === 'stored') {
           articles++;
@@ -74,7 +74,7 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
         for await (const input of iterateArticles(file, { onInvalid: (error) => fail(file, error.message) })) {
           pending.push({ input, file });
           pendingChars += input.text.length;
-          if (pending.length >= BATCH_ARTICLES || pendingChars >= BATCH_BYTES) await ingestPending();
+          if (pending.length >= config.INDEX_BATCH_ARTICLES || pendingChars >= BATCH_BYTES) await ingestPending();
         }
       } catch (error) {
         fail(file, reasonOf(error));
