@@ -260,3 +260,18 @@ export function querySpecs(count: number, pool: BenchSpeaker[], seed: number): Q
   }
   return out;
 }
+
+/**
+ * A fresh article grown to the size of a real news article (~2.2 KB, as in the archive the bench stands for): its
+ * quotes among paragraphs of reporting in its language that quote nobody.
+ */
+export function realSizeArticle(k: number, pool: BenchSpeaker[], tag: string): ReturnType<typeof freshArticle> {
+  const article = freshArticle(k, pool, tag);
+  const rand = rng(k * 7_919 + 3);
+  const paragraphs = [article.text];
+  while (paragraphs.join('\n\n').length < 2_200) {
+    const words = Array.from({ length: 30 + Math.floor(rand() * 20) }, () => Math.floor(rand() * VOCAB));
+    paragraphs.push(`${quoteText(article.lang, { words, numbers: [Math.floor(rand() * 100), 2000 + Math.floor(rand() * 30)] })}.`);
+  }
+  return { ...article, text: paragraphs.join('\n\n') };
+}
