@@ -8,6 +8,8 @@ import type { Store } from '../storage/store.ts';
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const diacritics = (name: string) => name.normalize('NFC').replace(/[\x00-\x7f]/g, '').length;
 
+/** Speakers read at once when refreshing many. */
+const CONCURRENT_SPEAKERS = 8;
 /** Quotes read per speaker to learn how each language spells the name. */
 const NAME_SAMPLE = 200;
 
@@ -50,10 +52,16 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
   }
   const held = new Map<string, Held>();
   const existing = new Map<string, SpeakerDoc | undefined>();
-  for (const id of [...related].sort()) {
-    const [{ total, facets }, doc, sample] = await Promise.all([store.speakerFacets(id), store.getSpeaker(id), store.speakerSpellings(id, NAME_SAMPLE)]);
-    existing.set(id, doc);
-    if (total) held.set(id, { total, facets, sample });
+  // A few speakers at a time: a batch touches hundreds, and each is three round trips.
+  const ids = [...related].sort();
+  for (let i = 0; i < ids.length; i += CONCURRENT_SPEAKERS) {
+    await Promise.all(
+      ids.slice(i, i + CONCURRENT_SPEAKERS).map(async (id) => {
+        const [{ total, facets }, doc, sample] = await Promise.all([store.speakerFacets(id), store.getSpeaker(id), store.speakerSpellings(id, NAME_SAMPLE)]);
+        existing.set(id, doc);
+        if (total) held.set(id, { total, facets, sample });
+      }),
+    );
   }
   // A stored speaker not refreshed here still has quotes (one left without is deleted when refreshed).
   const live = (id: string) => held.has(id) || !related.has(id);
