@@ -240,7 +240,10 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
       const governed = (m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key)) || subordinate[m.first] === 1;
       const subject = sentence !== sentenceWithSubject && !governed;
       if (subject) sentenceWithSubject = sentence;
-      mentions.push({ ...m, name, subject });
+      mentions.push({
+        kind: m.kind, first: m.first, end: m.end, name, role: m.role, apposedRole: m.apposedRole, nationality: m.nationality, gender: m.gender,
+        titled: m.titled, refersTo: m.refersTo, subject,
+      });
     }
     from = to;
   }

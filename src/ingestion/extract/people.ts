@@ -159,7 +159,7 @@ export class PersonRegistry {
   touch(at: Omit<Reference, 'person'>, person: Person): void {
     const last = this.recorded.at(-1);
     if (last && last.offset > at.offset) this.sorted = false;
-    this.recorded.push({ ...at, person });
+    this.recorded.push({ offset: at.offset, sentence: at.sentence, subject: at.subject, speaking: at.speaking, person });
   }
 
   private index(person: Person): void {
