@@ -80,5 +80,8 @@ t.test('the words of the quote govern nothing outside it; a body name is not its
   // `tới` ends the quote: it is no preposition before `bà Lan`.
   t.same(speakers('"Lương y tá sẽ tăng 5% vào năm tới" - bà Lan Phương nói.', 'vi'), ['Lan Phương']);
   t.same(speakers('"Danh sách chờ phải giảm xuống dưới 18 tuần" - Bộ Y tế cho biết.', 'vi'), [null]);
+  // Named as someone else's, it does not continue the speaker quoted before.
+  t.same(speakers('"Chúng tôi sẽ mở 40 phòng khám" - bà Lan Phương nói.\n\n"Danh sách chờ phải giảm xuống dưới 18 tuần" - Bộ Y tế cho biết.', 'vi'), ['Lan Phương', null]);
+  t.same(speakers('"We are ready," Furlan said.\n\n"The race was a muddle," The Evening Courier said.', 'en'), ['Furlan', null]);
   t.same(speakers('"Danh sách chờ phải giảm" - Bộ trưởng Y tế Nguyễn Lan Phương cho biết.', 'vi'), ['Nguyễn Lan Phương']);
 });
