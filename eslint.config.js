@@ -23,27 +23,4 @@ export default tseslint.config(
       'prefer-const': ['error', { destructuring: 'all' }],
     },
   },
-  {
-    // Being rewritten on other branches while this config lands (issue 14): what the linter finds there is reported as
-    // warnings until the lead has merged them and run `npx eslint --fix` on these folders and fixed the rest by hand.
-    // Delete this block then.
-    files: [
-      'src/linking/align.ts',
-      'src/linking/clusters.ts',
-      'src/linking/signals.ts',
-      'src/linking/types.ts',
-      'test/linking/**',
-      'src/service/ingest.ts',
-      'src/service/speakers.ts',
-      'src/service/queries.ts',
-      'src/storage/store.ts',
-    ],
-    rules: {
-      '@stylistic/no-multiple-empty-lines': 'warn',
-      '@stylistic/quotes': 'warn',
-      '@typescript-eslint/no-unused-vars': 'warn',
-      'no-control-regex': 'warn',
-      'no-useless-escape': 'warn',
-    },
-  },
 );

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from '../src/storage/documents.ts';
 import { speakerId } from '../src/ingestion/speakers.ts';
 import { fold } from '../src/text/fold.ts';
+import { articleAnchors } from '../src/linking/signals.ts';
 
 export const LANGS = ['vi', 'id', 'fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -133,6 +134,9 @@ export function bulkDocuments(from: number, to: number, pool: BenchSpeaker[]): {
       } as QuoteDoc));
     });
     const vocabulary = [...new Set(texts.join(' ').split(' ').map((w) => fold(w)).filter((w) => w.length >= 2))];
+    // What IngestService stores from the text: its anchors (the speaker's name and the quotes' figures), in place.
+    const body = texts.map((t) => `"${t}," ${name} said.`).join('\n\n');
+    const { anchors, sites } = articleAnchors(body);
     articles.push({
       id: articleId,
       lang,
@@ -144,8 +148,11 @@ export function bulkDocuments(from: number, to: number, pool: BenchSpeaker[]): {
       ...(lang !== 'vi' ? { sourceUrl: `https://news-vi.example/vi/story-${story}` } : {}),
       speakerIds: [p.speaker.id],
       quoteIds: p.quotes.map((_, k) => ids(lang, k)),
+      length: body.length,
       numbers: p.quotes.flatMap((q) => q.numbers.map(String)),
       vocabulary,
+      anchors,
+      anchorSites: sites,
       ingestedAt: new Date(START).toISOString(),
     });
   }

@@ -773,6 +773,8 @@ export interface components {
             publishedAt?: string;
             text: string;
             title?: string;
+            /** @description the id of the article this one translates, when the client knows it (a CMS translation plugin does): the two are then paired for certain, whichever arrives first */
+            translationOf?: string;
             /** Format: uri */
             url?: string;
         };
@@ -916,9 +918,13 @@ export interface components {
             }[];
         };
         Quote: {
+            /** @description how the speaker was found */
             attribution: {
-                /** @enum {string} */
-                method: "explicit" | "title" | "pronoun" | "context" | "none";
+                /**
+                 * @description how the speaker was found in the quote's own article (`explicit` name, a `title` or `pronoun` standing for a person named there, `context` of the quotes around it), `none`; `cluster`: the article gives none (or one its other versions outvote), the speaker is its versions' in other languages, with a lower confidence
+                 * @enum {string}
+                 */
+                method: "explicit" | "title" | "pronoun" | "context" | "none" | "cluster";
             };
             /** @description shared by every version of the same utterance */
             clusterId: string;

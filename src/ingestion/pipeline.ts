@@ -1,7 +1,8 @@
 import { withoutUndefined } from '../shared/without-undefined.ts';
 import { detectLanguage } from './detect-language.ts';
+import { findBoilerplate } from './extract/boilerplate.ts';
 import { extractQuotes } from './extract/index.ts';
-import { textMetadata } from './read/index.ts';
+import { metadataLines, textMetadata } from './read/index.ts';
 import type { Article, ArticleInput, ExtractedQuote } from './types.ts';
 
 export interface AnalysedArticle {
@@ -12,11 +13,32 @@ export interface AnalysedArticle {
 /** parse → detect language → extract and attribute: everything that needs nothing but the article itself. */
 export function analyseArticle(input: ArticleInput): AnalysedArticle {
   const metadata = textMetadata(input.text);
-  const article: Article = { ...metadata, ...withoutUndefined(input), id: storableId(input.id), lang: input.lang ?? detectLanguage(input.text) };
+  const article: Article = {
+    ...metadata,
+    ...withoutUndefined(input),
+    id: storableId(input.id),
+    ...(input.translationOf ? { translationOf: storableId(input.translationOf) } : {}),
+    lang: input.lang ?? detectLanguage(input.text),
+  };
   return { article, quotes: extractQuotes(article.text, article.lang) };
 }
 
 /** Article ids become part of Meilisearch document ids, which allow only letters, digits, `-` and `_`. */
 export function storableId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 128) || 'article';
+}
+
+/**
+ * The parts of an article's text that are not its own words — metadata lines, related-news blocks, captions and
+ * credits — as sorted, disjoint [start, end) offsets. A translation drops or adds such parts; the words stay in order.
+ */
+export function notArticleText(text: string): Array<[number, number]> {
+  const ranges = [...metadataLines(text), ...findBoilerplate(text)].sort((x, y) => x.start - y.start);
+  const merged: Array<[number, number]> = [];
+  for (const { start, end } of ranges) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }

@@ -31,7 +31,35 @@ export function stripHonorifics(name: string): string {
   return tokens.length ? text.slice(tokens[first].start).replace(/[\s,.;:]+$/, '') : '';
 }
 
+const spokespersonTitles = new PhraseMatcher<true>(GENERIC_PROFILE.spokespersonTitles.map((w): [string, true] => [w, true]));
+
+/**
+ * The name a speaker goes by: a person's name without honorifics and titles (`Ông Lê Hoài Trung` → `Lê Hoài Trung`);
+ * for a body's spokesperson as articles word it, the body (`Labour Party spokesman`, `Juru bicara Partai Buruh`,
+ * `Người phát ngôn của Ban Quản lý Nhà tù` → `Labour Party`, `Partai Buruh`, `Ban Quản lý Nhà tù`): the spokesperson
+ * speaks for it, and the versions of one statement in other languages name the body, not the spokesperson.
+ */
+export function canonicalSpeakerName(name: string): string {
+  const text = name.normalize('NFC').trim();
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const title = spokespersonTitles.match(text, tokens, i);
+    if (!title) continue;
+    let body = tokens.slice(i + title.length);
+    // `spokesman for the …`, `porte-parole du …`, `người phát ngôn của …`
+    for (;;) {
+      const connector = body.length ? connectors.match(text, body, 0) : undefined;
+      if (!connector || connector.length >= body.length) break;
+      body = body.slice(connector.length);
+    }
+    // `(A) Labour Party spokesman`: the body stands before the title, from its first capitalised word of two letters or more.
+    if (!body.length) body = tokens.slice(0, i).slice(Math.max(0, tokens.slice(0, i).findIndex((t) => t.capitalized && t.text.length > 1)));
+    return body.length ? text.slice(body[0].start, body.at(-1)!.end) : stripHonorifics(name);
+  }
+  return stripHonorifics(name);
+}
+
 /** Stable id of a speaker, equal for every spelling of the name: `Ông Lê Hoài Trung` → `le-hoai-trung`. */
 export function speakerId(name: string): string {
-  return slug(stripHonorifics(name));
+  return slug(canonicalSpeakerName(name));
 }

@@ -11,6 +11,8 @@ export interface ArticleInput {
   publishedAt?: string;
   /** URL of the article this one says it was translated from (a `Sumber:`/`Source :`/`Nguồn:` line). */
   sourceUrl?: string;
+  /** Id of the article this one translates, when the client knows it. */
+  translationOf?: string;
 }
 
 /** An article whose language is known (`und` when detection was unsure). */

@@ -1,111 +1,180 @@
-import { anchorNumbers, overlap, properNouns, sameUrl, slugWords } from './signals.ts';
+import { anchorNumbers, ownTextOffset, properNouns } from './signals.ts';
+import { articleAffinity, positionMap } from './pairing.ts';
+import { nestedNames, speakerRelation, type SpeakerRelation } from './speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge } from './types.ts';
 import { fold } from '../text/fold.ts';
-
-const DAY_MS = 86_400_000;
-
-/** Typical length of a text in each language relative to the same text in Vietnamese. */
-const LENGTH_FACTOR: Record<string, number> = { vi: 1, id: 1.12, fr: 1.25, en: 1.05 };
-const lengthFactor = (lang: string) => LENGTH_FACTOR[lang] ?? 1.1;
 
 export interface ArticleSide {
   article: LinkableArticle;
   quotes: LinkableQuote[];
 }
 
+/** From this affinity on, two articles in different languages are treated as translations of each other. */
+export const TRANSLATION_AFFINITY = 0.3;
+/** How far (share of the text) a quote may move between an article and its translation. */
+const POSITION_TOLERANCE = 0.1;
+/** What is left of a placement when both spans hold figures and share none. */
+const FIGURES_DIFFER = 0.6;
+/** Attribution confidence both sides need for two different people to forbid a link outright (extraction gives 0.85 and more to names found next to the quote). */
+export const VETO_CERTAINTY = 0.85;
+/** Placement similarity from which two spans are each other's translation whoever their articles say spoke them. */
+const UNMISTAKABLE = 0.9;
+/** Longest gap (share of the text) between two quotes a translation may have joined into one: `"A," he said, "B"`. */
+const MERGE_GAP = 0.06;
 /**
- * How likely two articles are versions of one another (a translation, or the same report):
- * a source line naming the other article, its URL slug spelling the other's words, shared numbers, close dates.
+ * What reading two quotes as one costs: a wrong merge joins two clusters (many wrong pairs), a missed one loses a
+ * few, so a merge must fit clearly better than either quote alone.
  */
-export function articleAffinity(a: LinkableArticle, b: LinkableArticle): number {
-  if (sameUrl(a.sourceUrl, b.url) || sameUrl(b.sourceUrl, a.url)) return 1;
-  const slugMatch = Math.max(slugCoverage(a.sourceUrl, b), slugCoverage(b.sourceUrl, a));
-  const numbers = a.numbers.length >= 3 && b.numbers.length >= 3 ? overlap(a.numbers, b.numbers) : 0.3;
-  let dates = 0.5;
-  if (a.publishedTs !== undefined && b.publishedTs !== undefined) {
-    const days = Math.abs(a.publishedTs - b.publishedTs) / DAY_MS;
-    dates = days <= 2 ? 1 : days <= 7 ? 0.6 : 0.1;
-  }
-  return Math.min(1, 0.55 * numbers + 0.3 * slugMatch + 0.15 * dates + (slugMatch >= 0.8 ? 0.2 : 0));
-}
+const MERGE_COST = 0.15;
 
-function slugCoverage(url: string | undefined, other: LinkableArticle): number {
-  if (!url) return 0;
-  const words = slugWords(url);
-  if (words.length < 4) return 0;
-  const known = new Set(other.vocabulary);
-  // Word pairs when the other side stored them (articles stored before pairs existed: single words).
-  if (!other.vocabulary.some((w) => w.includes('_'))) return words.filter((w) => known.has(w)).length / words.length;
-  const pairs = words.slice(1).map((w, i) => `${words[i]}_${w}`);
-  return pairs.filter((p) => known.has(p)).length / pairs.length;
-}
-
-interface QuoteFeatures {
+interface QuoteView {
   quote: LinkableQuote;
-  /** Share of the speaker's quoted words in the article that this quote holds. */
-  relativeLength: number;
-  /** Length corrected for how long the language usually writes the same thing. */
-  normalisedLength: number;
-  position: number;
+  /** Where the quote starts and ends, as shares of its article's text. */
+  start: number;
+  end: number;
+  /** Its length as a share of its article's text: the same in every language. */
+  share: number;
   numbers: string[];
   names: string[];
   words: string[];
 }
 
-function features(quotes: LinkableQuote[]): QuoteFeatures[] {
-  const ordered = [...quotes].sort((x, y) => x.seq - y.seq);
-  const total = ordered.reduce((sum, q) => sum + q.text.length, 0) || 1;
-  return ordered.map((quote, rank) => ({
-    quote,
-    relativeLength: quote.text.length / total,
-    normalisedLength: quote.text.length / lengthFactor(quote.lang),
-    position: ordered.length === 1 ? 0.5 : rank / (ordered.length - 1),
-    numbers: anchorNumbers(quote.text),
-    names: properNouns(quote.text),
-    words: fold(quote.text).split(' ').filter((w) => w.length > 1),
-  }));
+function viewsOf(side: ArticleSide): QuoteView[] {
+  const skipped = side.article.skipped ?? [];
+  const at = (offset: number) => ownTextOffset(skipped, offset);
+  // Articles stored before their length was: the end of the last quote stands in for it.
+  const length = side.article.length || Math.max(1, ...side.quotes.map((q) => at(q.end)));
+  return [...side.quotes]
+    .sort((x, y) => x.start - y.start || x.seq - y.seq)
+    .map((quote) => ({
+      quote,
+      start: at(quote.start) / length,
+      end: at(quote.end) / length,
+      share: (quote.end - quote.start) / length,
+      numbers: anchorNumbers(quote.text),
+      names: properNouns(quote.text),
+      words: fold(quote.text).split(' ').filter((w) => w.length > 1),
+    }));
 }
 
-const ratioSimilarity = (x: number, y: number) => (x > 0 && y > 0 ? Math.min(x, y) / Math.max(x, y) : 0);
+/** One quote, or two consecutive ones read as one: a translation may join `"A," he said, "B"` into a single quote. */
+interface Span {
+  members: QuoteView[];
+  start: number;
+  end: number;
+  share: number;
+  numbers: string[];
+  names: string[];
+}
+
+function spanOf(members: QuoteView[]): Span {
+  return {
+    members,
+    start: members[0].start,
+    end: members.at(-1)!.end,
+    share: members.reduce((sum, m) => sum + m.share, 0),
+    numbers: [...new Set(members.flatMap((m) => m.numbers))],
+    names: [...new Set(members.flatMap((m) => m.names))],
+  };
+}
+
+const dice = (a: readonly string[], b: readonly string[]) => {
+  if (!a.length || !b.length) return 0;
+  const set = new Set(b);
+  return (2 * a.filter((x) => set.has(x)).length) / (a.length + b.length);
+};
 
 /**
- * Evidence from what survives translation inside the two quotes; undefined when neither side carries any.
- * Shared numbers count against the larger set, so that one common figure (a year, "12") among several does not make
- * two different statements the same one; `strict` (quotes of unrelated articles) does the same for names.
+ * Names and figures inside both quotes: undefined when neither has any. One figure both keep (`24.500`, `24,500`) is
+ * strong evidence on its own; names less so (a month becomes a number, `May` / `tháng 5`; a place a common noun).
  */
-function anchorSimilarity(a: QuoteFeatures, b: QuoteFeatures, strict = false): number | undefined {
-  const scores: number[] = [];
-  if (a.numbers.length || b.numbers.length) {
-    const shared = a.numbers.filter((n) => b.numbers.includes(n)).length;
-    const strictShare = shared / Math.max(a.numbers.length, b.numbers.length);
-    // A translation keeps its figures: shared ones count against the larger set in every mode.
-    scores.push(a.numbers.length && b.numbers.length ? strictShare : 0.2);
+function anchorAgreement(a: Span, b: Span): number | undefined {
+  const left = [...a.numbers, ...a.names];
+  const right = [...b.numbers, ...b.names];
+  if (!left.length && !right.length) return undefined;
+  // One side alone holding a figure or name is weak evidence against: translators spell out small numbers.
+  if (!left.length || !right.length) return 0.3;
+  const figures = a.numbers.length && b.numbers.length ? a.numbers.filter((n) => b.numbers.includes(n)).length / Math.max(a.numbers.length, b.numbers.length) : 0;
+  const shared = Math.max(figures, dice(a.names, b.names));
+  // Nothing shared is weak evidence too: a name becomes a pronoun, a figure a word.
+  return shared ? 0.5 + 0.5 * shared : 0.25;
+}
+
+/** Where a place (share of the text) of one article lands in the other, and how much lengths stretch on the way. */
+interface Placing {
+  place: (share: number) => number;
+  scale: number;
+}
+
+/** Figures on both sides and none in common: a translation or a report keeps its figures. */
+const figuresDiffer = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((n) => y.some((m) => sameFigure(n, m)));
+
+/** One figure in two units a thousand apart, as translations write them (`145.000 tỷ đồng`, `VND145 trillion`). */
+function sameFigure(x: string, y: string): boolean {
+  if (x === y) return true;
+  const ratio = Math.log10(Math.max(Number(x), Number(y)) / Math.min(Number(x), Number(y)));
+  return Number.isFinite(ratio) && ratio > 0 && Math.abs(ratio / 3 - Math.round(ratio / 3)) < 1e-9;
+}
+
+/**
+ * Two spans of articles that translate each other: same place, same share of the text, same names and figures. Figures
+ * on both sides with none in common are nearly a veto: a translation keeps its figures, and a paragraph moved in
+ * translation lands a different statement where this one stood.
+ */
+function placementSimilarity(a: Span, b: Span, placing: Placing): number {
+  const { place, scale } = placing;
+  const drift = (Math.abs(place(a.start) - b.start) + Math.abs(place(a.end) - b.end)) / 2;
+  // Shares of one text stretch by the map's scale in the other (a translated excerpt is shorter than its original).
+  const position = Math.max(0, 1 - drift / (POSITION_TOLERANCE * Math.max(1, scale)));
+  const length = Math.max(0, 1 - Math.abs(Math.log((scale * a.share) / b.share)) / 0.7);
+  const anchors = anchorAgreement(a, b);
+  const similarity = anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
+  return figuresDiffer(a.numbers, b.numbers) ? FIGURES_DIFFER * similarity : similarity;
+}
+
+/** The speakers of two spans: the same person anywhere is agreement, two known people anywhere a conflict. */
+function spanSpeakers(a: Span, b: Span, left: LinkableArticle, right: LinkableArticle): SpeakerRelation {
+  let relation: SpeakerRelation = { kind: 'unknown' };
+  for (const x of a.members) {
+    for (const y of b.members) {
+      const r = speakerRelation(x.quote, y.quote, left, right);
+      if (r.kind === 'same') return r;
+      if (r.kind === 'different' && (relation.kind !== 'different' || r.certainty > relation.certainty)) relation = r;
+    }
   }
-  const sharedNames = strict
-    ? a.names.filter((n) => b.names.includes(n)).length / Math.max(a.names.length, b.names.length, 1)
-    : overlap(a.names, b.names);
-  if (sharedNames > 0) scores.push(strict ? sharedNames : Math.min(1, 0.5 + sharedNames));
-  return scores.length ? Math.max(...scores) : undefined;
+  return relation;
 }
 
-/** Two quotes inside articles that translate each other: similar share of the text, place, and anchors. */
-function translationSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
-  const length = ratioSimilarity(a.relativeLength, b.relativeLength);
-  const position = 1 - Math.abs(a.position - b.position);
-  const anchors = anchorSimilarity(a, b);
-  return anchors === undefined ? 0.6 * length + 0.4 * position : 0.35 * length + 0.25 * position + 0.4 * anchors;
+/**
+ * Link confidence of two spans in a translation pair. Agreeing speakers add to it. Two people both versions name
+ * forbid it when both versions name them next to the quote (attribution confidence from VETO_CERTAINTY on) — unless
+ * place, length and anchors agree unmistakably: then one version's attribution is the wrong one. A weaker
+ * attribution (a pronoun, a title, a name further off) only takes from the confidence.
+ */
+function translationConfidence(a: Span, b: Span, affinity: number, placing: Placing, left: LinkableArticle, right: LinkableArticle): number {
+  const speakers = spanSpeakers(a, b, left, right);
+  const similarity = placementSimilarity(a, b, placing);
+  if (speakers.kind === 'different' && speakers.certainty >= VETO_CERTAINTY && similarity < UNMISTAKABLE) return 0;
+  const adjusted = speakers.kind === 'same' ? similarity + 0.1 : speakers.kind === 'different' ? similarity - 0.35 * speakers.certainty : similarity;
+  return clamp(adjusted * (0.6 + 0.4 * affinity));
 }
 
-/** Two quotes reported by unrelated articles: only anchors can tell, with a plausible length. */
-function reportSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
-  const anchors = anchorSimilarity(a, b, true);
+/** Two quotes reported by unrelated articles in different languages: only shared anchors can tell. */
+function reportConfidence(a: QuoteView, b: QuoteView, affinity: number): number {
+  const left = [...a.numbers, ...a.names];
+  const right = [...b.numbers, ...b.names];
+  if (!left.length || !right.length) return 0;
+  const set = new Set(right);
+  const strict = left.filter((x) => set.has(x)).length / Math.max(left.length, right.length);
   // More than half of the anchors must be shared: one common name ("Vietnam") or figure among two is not enough.
-  if (anchors === undefined || anchors <= 0.5) return 0;
-  return 0.65 * anchors + 0.35 * ratioSimilarity(a.normalisedLength, b.normalisedLength);
+  if (strict <= 0.5) return 0;
+  // Unrelated articles: only the quotes' own lengths compare (languages differ by a quarter at most).
+  const length = Math.max(0, 1 - Math.abs(Math.log(a.quote.text.length / b.quote.text.length)) / 0.7);
+  return clamp((0.65 * strict + 0.35 * length) * (0.8 + 0.2 * affinity));
 }
 
 /** Same language, different outlets: the words themselves. */
-function wordingSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
+function wordingSimilarity(a: QuoteView, b: QuoteView): number {
   if (!a.words.length || !b.words.length) return 0;
   const counts = new Map<string, number>();
   for (const w of b.words) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -120,92 +189,161 @@ function wordingSimilarity(a: QuoteFeatures, b: QuoteFeatures): number {
   return (2 * shared) / (a.words.length + b.words.length);
 }
 
+type Step = 'skipA' | 'skipB' | '1:1' | '2:1' | '1:2';
+
 /**
- * Best monotonic one-to-one alignment (quotes keep their order across versions), as length-based sentence aligners
- * do; pairs scoring under `floor` are left unaligned.
+ * Best monotonic alignment (quotes keep their order across versions, as length-based sentence aligners assume), one
+ * to one or one to two consecutive quotes; pairs under `floor` stay unaligned.
  */
-function monotonicAlignment(rows: number, cols: number, score: (i: number, j: number) => number, floor: number) {
+function monotonicAlignment(
+  rows: number,
+  cols: number,
+  score: (rows: number[], cols: number[]) => number,
+  floor: number,
+  canMerge: { rows: (i: number) => boolean; cols: (j: number) => boolean },
+): Array<{ rows: number[]; cols: number[]; confidence: number }> {
   const best: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(cols + 1).fill(0));
-  for (let i = 1; i <= rows; i++) {
-    for (let j = 1; j <= cols; j++) {
-      const gain = score(i - 1, j - 1) - floor;
-      best[i][j] = Math.max(best[i - 1][j], best[i][j - 1], gain > 0 ? best[i - 1][j - 1] + gain : -Infinity);
+  const step: Step[][] = Array.from({ length: rows + 1 }, () => new Array<Step>(cols + 1).fill('skipA'));
+  const scores = new Map<string, number>();
+  const scoreOf = (r: number[], c: number[]) => {
+    const key = `${r.join(',')}|${c.join(',')}`;
+    if (!scores.has(key)) scores.set(key, score(r, c));
+    return scores.get(key)!;
+  };
+  for (let i = 0; i <= rows; i++) {
+    for (let j = 0; j <= cols; j++) {
+      if (!i && !j) continue;
+      let value = -Infinity;
+      let choice: Step = 'skipA';
+      const consider = (v: number, s: Step) => {
+        if (v > value) [value, choice] = [v, s];
+      };
+      if (i > 0) consider(best[i - 1][j], 'skipA');
+      if (j > 0) consider(best[i][j - 1], 'skipB');
+      if (i > 0 && j > 0) {
+        const gain = scoreOf([i - 1], [j - 1]) - floor;
+        if (gain > 0) consider(best[i - 1][j - 1] + gain, '1:1');
+      }
+      if (i > 1 && j > 0 && canMerge.rows(i - 2)) {
+        const gain = scoreOf([i - 2, i - 1], [j - 1]) - floor;
+        if (gain > 0) consider(best[i - 2][j - 1] + gain, '2:1');
+      }
+      if (i > 0 && j > 1 && canMerge.cols(j - 2)) {
+        const gain = scoreOf([i - 1], [j - 2, j - 1]) - floor;
+        if (gain > 0) consider(best[i - 1][j - 2] + gain, '1:2');
+      }
+      best[i][j] = value;
+      step[i][j] = choice;
     }
   }
-  const pairs: Array<[number, number]> = [];
-  for (let i = rows, j = cols; i > 0 && j > 0; ) {
-    if (best[i][j] === best[i - 1][j]) i--;
-    else if (best[i][j] === best[i][j - 1]) j--;
+  const out: Array<{ rows: number[]; cols: number[]; confidence: number }> = [];
+  for (let i = rows, j = cols; i > 0 || j > 0; ) {
+    const s = step[i][j];
+    if (s === 'skipA') i--;
+    else if (s === 'skipB') j--;
     else {
-      pairs.push([i - 1, j - 1]);
-      i--;
-      j--;
+      const r = s === '2:1' ? [i - 2, i - 1] : [i - 1];
+      const c = s === '1:2' ? [j - 2, j - 1] : [j - 1];
+      out.push({ rows: r, cols: c, confidence: scoreOf(r, c) });
+      i -= r.length;
+      j -= c.length;
     }
   }
-  return pairs.reverse();
+  return out.reverse();
 }
 
 /**
- * The links between the quotes of two articles, speaker by speaker. Symmetric: the pair is always looked at in the
- * same order, so the result does not depend on which article arrived first.
+ * The links between the quotes of two articles. Symmetric: the pair is always looked at in the same order, so the
+ * result does not depend on which article arrived first.
+ *
+ * - Translations (different languages, high affinity): every quote, attributed or not, aligned in order by place,
+ *   length and anchors, one to one or one to two; then what is left, speaker by speaker, by anchors alone.
+ * - Different languages, unrelated articles: quotes of one speaker that share most of their anchors.
+ * - Same language: the wording, unless the two quotes are two people's.
  */
 export function linkArticlePair(first: ArticleSide, second: ArticleSide, threshold: number): LinkEdge[] {
   const [a, b] = first.article.id <= second.article.id ? [first, second] : [second, first];
+  if (!a.quotes.length || !b.quotes.length) return [];
   const affinity = articleAffinity(a.article, b.article);
+  const left = viewsOf(a);
+  const right = viewsOf(b);
   const edges: LinkEdge[] = [];
-  // Place and share of text are measured among all the quotes of the article, attributed or not: a quote whose
-  // speaker was not found in one version must not shift the others of that speaker.
-  const allLeft = features(a.quotes);
-  const allRight = features(b.quotes);
-  for (const group of speakerGroups(a.quotes, b.quotes)) {
-    const left = allLeft.filter((f) => f.quote.speakerId !== null && group.has(f.quote.speakerId));
-    const right = allRight.filter((f) => f.quote.speakerId !== null && group.has(f.quote.speakerId));
-    if (!left.length || !right.length) continue;
-    const sameLanguage = a.article.lang === b.article.lang;
-    const balanced = ratioSimilarity(left.length, right.length) >= 0.6;
-    const translation = !sameLanguage && balanced && affinity >= 0.6;
-    const similarity = (i: number, j: number) =>
-      sameLanguage
-        ? wordingSimilarity(left[i], right[j])
-        : translation
-          ? translationSimilarity(left[i], right[j])
-          : reportSimilarity(left[i], right[j]);
-    const confidence = (s: number) =>
-      sameLanguage ? s : translation ? 0.35 * affinity + 0.65 * s : 0.2 * affinity + 0.8 * s;
-    for (const [i, j] of monotonicAlignment(left.length, right.length, (i, j) => confidence(similarity(i, j)), threshold)) {
-      edges.push({ from: left[i].quote.id, to: right[j].quote.id, confidence: round(confidence(similarity(i, j))) });
+  const link = (x: QuoteView, y: QuoteView, confidence: number) => edges.push({ from: x.quote.id, to: y.quote.id, confidence: round(confidence) });
+
+  if (a.article.lang === b.article.lang) {
+    const score = (r: number[], c: number[]) => {
+      const [x, y] = [left[r[0]], right[c[0]]];
+      // One language spells one person one way: two names that do not nest are two people, even when neither
+      // article mentions the other (`"Exports reached 366 billion," Pham said` is not `"… 149 billion," Tran said`).
+      if (x.quote.speaker && y.quote.speaker && speakerRelation(x.quote, y.quote, a.article, b.article).kind !== 'same') return 0;
+      return figuresDiffer(x.numbers, y.numbers) ? FIGURES_DIFFER * wordingSimilarity(x, y) : wordingSimilarity(x, y);
+    };
+    const never = () => false;
+    for (const m of monotonicAlignment(left.length, right.length, score, threshold, { rows: never, cols: never })) link(left[m.rows[0]], right[m.cols[0]], m.confidence);
+    return edges;
+  }
+
+  const aligned = new Set<QuoteView>();
+  if (affinity >= TRANSLATION_AFFINITY) {
+    // Two quotes read as one only when close and not given to two different people by their own article.
+    const mergeable = (views: QuoteView[]) => (i: number) => {
+      const [x, y] = [views[i].quote.speaker, views[i + 1].quote.speaker];
+      return views[i + 1].start - views[i].end <= MERGE_GAP && (!x || !y || nestedNames(x.id, y.id));
+    };
+    const { map, scale } = positionMap(a.article, b.article);
+    const placing: Placing = { place: (share) => map(1000 * share) / 1000, scale };
+    const score = (r: number[], c: number[]) =>
+      translationConfidence(spanOf(r.map((i) => left[i])), spanOf(c.map((j) => right[j])), affinity, placing, a.article, b.article) -
+      (r.length + c.length > 2 ? MERGE_COST : 0);
+    for (const m of monotonicAlignment(left.length, right.length, score, threshold, { rows: mergeable(left), cols: mergeable(right) })) {
+      for (const i of m.rows) {
+        for (const j of m.cols) {
+          link(left[i], right[j], m.confidence);
+          aligned.add(left[i]).add(right[j]);
+        }
+      }
+    }
+  }
+  // Quotes of one speaker not aligned in order (a translation that moved them, or two reports of one statement).
+  for (const x of left) {
+    if (aligned.has(x) || !x.quote.speaker) continue;
+    let best: { y: QuoteView; confidence: number } | undefined;
+    for (const y of right) {
+      if (aligned.has(y) || !y.quote.speaker || !nestedNames(x.quote.speaker.id, y.quote.speaker.id)) continue;
+      const confidence = reportConfidence(x, y, affinity);
+      if (confidence >= threshold && (!best || confidence > best.confidence)) best = { y, confidence };
+    }
+    if (best) {
+      link(x, best.y, best.confidence);
+      aligned.add(x).add(best.y);
     }
   }
   return edges;
 }
 
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Longest narration (characters) between the two halves of one sentence quoted around its attribution. */
+const INTERRUPTION = 120;
+
 /**
- * The speakers of two articles, grouped when one name holds all the words of the other: articles name a person in
- * full once and then by surname or given name (`Delorme`, `Khoa`), and titles leak into names (`BI Hendra Wijaya`).
- * A group whose names are not all nested in one another (`Minh` with `Do Quang Minh` and `Ho Chi Minh`) is
- * ambiguous and falls back to exact ids. Computed over both sides at once, so it is symmetric.
+ * `"A," he said, "b …"`: a quote that goes on after its attribution in the same sentence — the first part ends with a
+ * comma, the second opens in lower case — is one statement, linked within its article. Only the article is looked
+ * at, so these links do not depend on what else is stored.
  */
-export function speakerGroups(left: readonly LinkableQuote[], right: readonly LinkableQuote[]): Array<Set<string>> {
-  const ids = [...new Set([...left, ...right].map((q) => q.speakerId).filter((s): s is string => s !== null))].sort();
-  const words = new Map(ids.map((id) => [id, id.split('-').filter(Boolean)]));
-  const nested = (x: string, y: string) => {
-    const [short, long] = words.get(x)!.length <= words.get(y)!.length ? [words.get(x)!, words.get(y)!] : [words.get(y)!, words.get(x)!];
-    return short.length > 0 && short.every((w) => long.includes(w));
-  };
-  const parent = new Map(ids.map((id) => [id, id]));
-  const root = (id: string): string => (parent.get(id) === id ? id : root(parent.get(id)!));
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) if (nested(ids[i], ids[j])) parent.set(root(ids[j]), root(ids[i]));
+export function continuationEdges(text: string, quotes: readonly LinkableQuote[]): LinkEdge[] {
+  const ordered = [...quotes].sort((x, y) => x.start - y.start);
+  const edges: LinkEdge[] = [];
+  for (let i = 1; i < ordered.length; i++) {
+    const [first, second] = [ordered[i - 1], ordered[i]];
+    const between = text.slice(first.end, second.start);
+    if (between.length > INTERRUPTION || between.includes('\n')) continue;
+    if (first.speaker && second.speaker && !nestedNames(first.speaker.id, second.speaker.id)) continue;
+    const comma = /,\s*$/.test(first.text) || /^\s*\S?\s*,/u.test(between);
+    if (comma && /^\p{Ll}/u.test(second.text)) edges.push({ from: first.id, to: second.id, confidence: CONTINUATION_CONFIDENCE });
   }
-  const groups = new Map<string, string[]>();
-  for (const id of ids) groups.set(root(id), [...(groups.get(root(id)) ?? []), id]);
-  const result: Array<Set<string>> = [];
-  for (const members of [...groups.values()]) {
-    const consistent = members.every((x, i) => members.slice(i + 1).every((y) => nested(x, y)));
-    if (consistent) result.push(new Set(members));
-    else for (const id of members) result.push(new Set([id]));
-  }
-  return result;
+  return edges;
 }
+
+const CONTINUATION_CONFIDENCE = 0.9;

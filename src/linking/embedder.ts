@@ -5,7 +5,7 @@
  * linker's links alone.
  */
 import { LRUCache } from 'lru-cache';
-import type { ArticleDoc, QuoteDoc } from '../storage/documents.ts';
+import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { LinkEdge } from './types.ts';
 
 export interface EmbedderLogger {
@@ -57,10 +57,12 @@ export function createEmbedderEdges(options: EmbedderOptions): ExtraEdges {
 
   return async function extraEdges(_article, quotes, candidates) {
     // Only quotes that have a counterpart of the same speaker in another language are worth embedding.
+    // Own attributions, never speakers lent by a cluster: those depend on what arrived before.
+    const speakerOf = (q: QuoteDoc) => ownAttribution(q).speakerId;
     const pairs = new Map<QuoteDoc, QuoteDoc[]>();
     for (const quote of quotes) {
-      if (!quote.speakerId) continue;
-      const others = candidates.filter((c) => c.speakerId === quote.speakerId && c.lang !== quote.lang && c.articleId !== quote.articleId);
+      if (!speakerOf(quote)) continue;
+      const others = candidates.filter((c) => speakerOf(c) === speakerOf(quote) && c.lang !== quote.lang && c.articleId !== quote.articleId);
       if (others.length) pairs.set(quote, others);
     }
     if (!pairs.size || Date.now() < pausedUntil) return [];

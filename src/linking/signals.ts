@@ -16,7 +16,8 @@ export function numbersIn(text: string): string[] {
       : raw;
     // "5.000" is five thousand in vi/id/fr and "5,000" in en: a single separator before exactly three digits groups.
     const normalised = /^\d{1,3}[.,]\d{3}$/.test(grouped) ? grouped.replace(/[.,]/, '') : grouped.replace(',', '.');
-    found.add(normalised.replace(/^0+(?=\d)/, ''));
+    // `13.00` (a time, `pukul 13.00`) is `13h`; `4.50` is `4.5`.
+    found.add(normalised.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
   }
   return [...found];
 }
@@ -122,4 +123,122 @@ export function overlap(a: readonly string[], b: readonly string[]): number {
   const set = new Set(b);
   const shared = a.filter((x) => set.has(x)).length;
   return shared / Math.min(a.length, b.length);
+}
+
+/**
+ * What survives translation of an article, each with where it stands: names (every capitalised word of a name, and
+ * the whole name folded into one key, `Hà Nội` = `Hanoi`) and numbers (`#24500`). Positions are per mille of the
+ * text's length, and a translation keeps them roughly where they were.
+ */
+export interface ArticleAnchors {
+  anchors: string[];
+  /** Per-mille positions of each anchor, in the order of `anchors`. */
+  sites: number[][];
+}
+
+const MAX_ANCHORS = 300;
+const MAX_SITES = 8;
+/** Runs of capitalised words up to this long are also read as the names of two or three words inside them. */
+const MAX_RUN_SPLIT = 6;
+const NUMBER_RUN = /\d[\d.,\u00a0\u202f ]*\d|\d/g;
+const SENTENCE_END_BEFORE = /(^|[.!?:;"“”«»„…\n]|[-–—])\s*$/;
+// Titles and forms of address change in translation (`President`, `Presiden`, `Ông`): they are no anchor. Only
+// one-word ones: the words of longer titles (`Văn phòng`, `Chủ tịch`) are also syllables of names.
+const TITLE_KEYS = new Set([...GENERIC_PROFILE.titles, ...HONORIFIC_WORDS].map((t) => fold(t)).filter((t) => !t.includes(' ')));
+/** Titles long enough not to be a name too (`anh`, `ba` are given names): they split a capitalised run wherever they stand. */
+const isSplittingTitle = (key: string) => key.length >= 4 && TITLE_KEYS.has(key);
+
+/** A word without an elided article before it (`l'OTAN`) or a possessive after it (`Trump's`). */
+function bareWord(word: string): string {
+  return word.replace(/^\p{L}{1,2}['’](?=\p{L})/u, '').replace(/['’]s$/u, '');
+}
+
+/**
+ * Where an offset of the text stands in the article's own words, the parts in `skipped` (sorted, disjoint [start, end)
+ * ranges: metadata lines, related-news blocks) taken out.
+ */
+export function ownTextOffset(skipped: ReadonlyArray<readonly [number, number]>, offset: number): number {
+  let removed = 0;
+  for (const [start, end] of skipped) {
+    if (start >= offset) break;
+    removed += Math.min(end, offset) - start;
+  }
+  return offset - removed;
+}
+
+/** Characters of the article's own words. */
+export function ownTextLength(text: string, skipped: ReadonlyArray<readonly [number, number]>): number {
+  return ownTextOffset(skipped, text.length);
+}
+
+export function articleAnchors(text: string, skipped: ReadonlyArray<readonly [number, number]> = []): ArticleAnchors {
+  const inSkipped = (at: number) => skipped.some(([start, end]) => at >= start && at < end);
+  const words = tokenize(text).filter((t) => !inSkipped(t.start)).map((t) => ({ ...t, bare: bareWord(t.text) }));
+  const isName = (w: (typeof words)[number]) => /^\p{Lu}/u.test(w.bare);
+  const lowerCase = new Set<string>();
+  const midSentence = new Set<string>();
+  const runs: Array<{ keys: string[]; at: number; sentenceStart: boolean }> = [];
+  for (let i = 0; i < words.length; ) {
+    if (!isName(words[i])) {
+      if (!/^\d/.test(words[i].text)) for (const part of fold(words[i].bare).split(' ')) lowerCase.add(part);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < words.length && isName(words[j]) && /^[ \u00a0]+$/.test(text.slice(words[j - 1].end, words[j].start))) j++;
+    const sentenceStart = SENTENCE_END_BEFORE.test(text.slice(Math.max(0, words[i].start - 3), words[i].start));
+    // Titles split a run: `Macedonian President Gjorge Ivanov` holds `Gjorge Ivanov`, whatever the title is in translation.
+    let run: { keys: string[]; at: number; sentenceStart: boolean } | undefined;
+    for (let k = i; k < j; k++) {
+      const key = fold(words[k].bare).replace(/ /g, '');
+      if (!key || isSplittingTitle(key) || (!run && TITLE_KEYS.has(key))) {
+        run = undefined;
+        continue;
+      }
+      if (!run) runs.push((run = { keys: [], at: words[k].start, sentenceStart: sentenceStart && k === i }));
+      run.keys.push(key);
+    }
+    i = j;
+  }
+  for (const run of runs) if (!run.sentenceStart || run.keys.length > 1) for (const k of run.keys) midSentence.add(k);
+  const sites = new Map<string, number[]>();
+  const length = Math.max(1, ownTextLength(text, skipped));
+  const add = (key: string, at: number) => {
+    const list = sites.get(key) ?? [];
+    if (list.length < MAX_SITES) list.push(Math.round((1000 * ownTextOffset(skipped, at)) / length));
+    sites.set(key, list);
+  };
+  for (const run of runs) {
+    // A lone capitalised word opening a sentence is a name only if the article capitalises it elsewhere too.
+    if (run.sentenceStart && run.keys.length === 1 && !midSentence.has(run.keys[0])) continue;
+    for (const k of run.keys) if (k.length >= 3 && !lowerCase.has(k)) add(k, run.at);
+    if (run.keys.length > 1) add(run.keys.join(''), run.at);
+    // Names inside a longer run (`Liverpool Daniel Sturridge`, a headline running into the text), marked as such: they
+    // tell which names an article spells, but repeat its words and weigh nothing in pairing articles.
+    if (run.keys.length > 2 && run.keys.length <= MAX_RUN_SPLIT) {
+      for (let from = 0; from < run.keys.length; from++) {
+        for (let to = from + 2; to <= Math.min(run.keys.length, from + 3); to++) if (to - from < run.keys.length) add(`${INNER_NAME}${run.keys.slice(from, to).join('')}`, run.at);
+      }
+    }
+  }
+  for (const match of text.matchAll(NUMBER_RUN)) {
+    if (inSkipped(match.index)) continue;
+    for (const n of numbersIn(match[0])) if (n.replace('.', '').length >= 2) add(`#${n}`, match.index);
+  }
+  const ranked = [...sites.entries()].sort((x, y) => anchorWeight(y[0]) - anchorWeight(x[0]) || x[1][0] - y[1][0]).slice(0, MAX_ANCHORS);
+  return { anchors: ranked.map(([k]) => k), sites: ranked.map(([, s]) => s) };
+}
+
+/** Marks a name read inside a longer run of capitalised words. */
+export const INNER_NAME = '~';
+
+/** How much sharing an anchor tells: a long figure more than a year, a long name more than a short one. */
+export function anchorWeight(anchor: string): number {
+  if (anchor.startsWith(INNER_NAME)) return 0;
+  if (anchor.startsWith('#')) {
+    const digits = anchor.length - 1 - (anchor.includes('.') ? 1 : 0);
+    if (/^#(19|20)\d\d$/.test(anchor)) return 0.7;
+    return digits >= 3 ? 2 : 0.5;
+  }
+  return anchor.length >= 5 ? 1 : 0.7;
 }

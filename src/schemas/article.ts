@@ -26,6 +26,11 @@ export const ArticleSchema = z
     title: z.string().max(1000).optional(),
     outlet: z.string().max(200).optional(),
     publishedAt: isoDate.optional(),
+    translationOf: z
+      .string()
+      .regex(ARTICLE_ID_PATTERN, '1–128 letters, digits, _ or -')
+      .optional()
+      .describe('the id of the article this one translates, when the client knows it (a CMS translation plugin does): the two are then paired for certain, whichever arrives first'),
   })
   .strict()
   .meta({ id: 'Article', description: 'A news article to ingest. `lang` is detected when absent.' });

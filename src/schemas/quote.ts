@@ -44,9 +44,15 @@ export const QuoteSchema = z
       attribution: z.number().min(0).max(1),
       link: z.number().min(0).max(1),
     }),
-    attribution: z.object({
-      method: z.enum(['explicit', 'title', 'pronoun', 'context', 'none']),
-    }),
+    attribution: z
+      .object({
+        method: z
+          .enum(['explicit', 'title', 'pronoun', 'context', 'none', 'cluster'])
+          .describe(
+            'how the speaker was found in the quote\'s own article (`explicit` name, a `title` or `pronoun` standing for a person named there, `context` of the quotes around it), `none`; `cluster`: the article gives none (or one its other versions outvote), the speaker is its versions\' in other languages, with a lower confidence',
+          ),
+      })
+      .describe('how the speaker was found'),
     translations: z.array(TranslationSchema),
     fallback: z
       .boolean()

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { analyseArticle } from '../ingestion/pipeline.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { linkArticlePair } from '../linking/align.ts';
+import { continuationEdges, linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
-import { anchorNumbers, slugWords, vocabulary } from '../linking/signals.ts';
-import type { LinkEdge } from '../linking/types.ts';
-import type { ArticleDoc, QuoteDoc } from '../storage/documents.ts';
+import { anchorNumbers, anchorWeight, articleAnchors, ownTextLength, slugWords, vocabulary } from '../linking/signals.ts';
+import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
+import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
+import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
+import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers } from './speakers.ts';
 
@@ -26,6 +29,11 @@ export interface IngestResult {
 
 export interface IngestOptions {
   linkThreshold: number;
+  /**
+   * Reading an article into quotes (default: the ingestion pipeline). The linking evaluation hands in annotated gold
+   * quotes here, to measure linking and speakers apart from extraction.
+   */
+  analyse?: (input: ArticleInput) => AnalysedArticle;
   /** Extra links from an optional similarity service; never required. */
   extraEdges?: (article: ArticleDoc, quotes: QuoteDoc[], candidates: QuoteDoc[]) => Promise<LinkEdge[]>;
   /**
@@ -68,7 +76,7 @@ export class IngestService {
       const changed = await this.relink(new Map(), [], oldQuotes);
       await this.store.write({ quotes: [...changed, ...oldQuotes.map(detached)], deleteQuotes: oldQuotes.map((q) => q.id) });
       // The article's own speaker list too: its quotes may already be gone after an interrupted earlier attempt.
-      await refreshSpeakers(this.store, new Set([...previous.speakerIds, ...speakersOf(oldQuotes)]), new Map());
+      await refreshSpeakers(this.store, speakersTouched([...changed, ...oldQuotes], previous.speakerIds));
       // Last, so that a retry after any failure above still finds the article and finishes the job.
       await this.store.write({ deleteArticle: articleId });
       return true;
@@ -91,13 +99,14 @@ export class IngestService {
   }
 
   private async ingestOne(input: ArticleInput): Promise<{ article: IngestedArticle; quotes: QuoteDoc[] }> {
-    const { article, quotes: extracted } = analyseArticle(input);
+    const { article, quotes: extracted } = (this.options.analyse ?? analyseArticle)(input);
     const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
     const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
     const seenIds = new Map<string, number>();
     const quotes: QuoteDoc[] = extracted.map((q, seq) => {
       const sid = q.speakerName ? speakerId(q.speakerName) : null;
       const id = quoteId(article.id, q.text, seenIds);
+      const own = { speakerId: sid || null, speakerName: sid ? q.speakerName! : null, method: q.attribution.method, confidence: q.attribution.confidence };
       return {
         id,
         articleId: article.id,
@@ -105,15 +114,16 @@ export class IngestService {
         lang: article.lang,
         text: q.text,
         [searchableTextField(article.lang)]: q.text,
-        speakerId: sid || null,
-        speakerName: sid ? q.speakerName! : null,
+        speakerId: own.speakerId,
+        speakerName: own.speakerName,
         ...(q.role ? { role: q.role } : {}),
-        attributionMethod: q.attribution.method,
-        attributionConfidence: q.attribution.confidence,
+        attributionMethod: own.method,
+        attributionConfidence: own.confidence,
+        own,
         start: q.start,
         end: q.end,
         ...withoutUndefined(source),
-        translated: Boolean(article.sourceUrl),
+        translated: Boolean(article.sourceUrl || article.translationOf),
         clusterId: `c-${id}`,
         original: true,
         linkConfidence: 0,
@@ -122,6 +132,8 @@ export class IngestService {
         translations: [],
       };
     });
+    const skipped = notArticleText(article.text);
+    const { anchors, sites } = articleAnchors(article.text, skipped);
     const articleDoc: ArticleDoc = withoutUndefined({
       id: article.id,
       lang: article.lang,
@@ -131,10 +143,15 @@ export class IngestService {
       publishedAt: article.publishedAt,
       publishedTs,
       sourceUrl: article.sourceUrl,
-      speakerIds: [...speakersOf(quotes)],
+      translationOf: article.translationOf,
+      speakerIds: [...ownSpeakersOf(quotes)],
       quoteIds: quotes.map((q) => q.id),
+      length: ownTextLength(article.text, skipped),
+      ...(skipped.length ? { skipped } : {}),
       numbers: anchorNumbers(article.text),
       vocabulary: vocabulary(article.text),
+      anchors,
+      anchorSites: sites,
       ingestedAt: new Date().toISOString(),
     });
 
@@ -142,15 +159,26 @@ export class IngestService {
     const oldQuotes = previous ? await this.store.quotesOfArticles([article.id]) : [];
     // Another article's words matter only to test whether this one's source URL names it.
     const withVocabulary = Boolean(article.sourceUrl && slugWords(article.sourceUrl).length);
-    const candidates = await this.store.candidateArticles(articleDoc.speakerIds, article.id, { publishedTs, withVocabulary });
+    const candidates = await this.store.candidateArticles(
+      {
+        id: article.id,
+        anchors: anchors.map((anchor) => ({ anchor, weight: anchorWeight(anchor) })),
+        speakerIds: articleDoc.speakerIds,
+        translationOf: article.translationOf,
+        publishedTs,
+      },
+      { withVocabulary },
+    );
     const candidateQuotes = await this.store.quotesOfArticles(candidates.map((c) => c.id));
-    const edges = candidates.flatMap((candidate) =>
+    const ownQuotes = quotes.map(linkableQuote);
+    const edges = continuationEdges(article.text, ownQuotes);
+    edges.push(...candidates.flatMap((candidate) =>
       linkArticlePair(
-        { article: articleDoc, quotes },
-        { article: candidate, quotes: candidateQuotes.filter((q) => q.articleId === candidate.id) },
+        { article: linkableArticle(articleDoc), quotes: ownQuotes },
+        { article: linkableArticle(candidate), quotes: candidateQuotes.filter((q) => q.articleId === candidate.id).map(linkableQuote) },
         this.options.linkThreshold,
       ),
-    );
+    ));
     if (this.options.extraEdges) {
       // Added to the linker's links, never in place of them: a pair the linker already joined keeps its confidence.
       const linked = new Set(edges.flatMap((e) => [`${e.from} ${e.to}`, `${e.to} ${e.from}`]));
@@ -159,70 +187,148 @@ export class IngestService {
     }
 
     const fresh = new Map(quotes.map((q) => [q.id, q]));
-    const changed = await this.relink(fresh, edges, oldQuotes);
+    const changed = await this.relink(fresh, edges, oldQuotes, articleDoc);
     const newIds = new Set(quotes.map((q) => q.id));
     const gone = oldQuotes.filter((q) => !newIds.has(q.id));
     await this.store.write({ quotes: [...changed, ...gone.map(detached)], deleteQuotes: gone.map((q) => q.id), article: articleDoc });
-    await refreshSpeakers(this.store, new Set([...speakersOf(quotes), ...speakersOf(oldQuotes), ...(previous?.speakerIds ?? [])]), namesByLanguage(quotes));
+    await refreshSpeakers(this.store, speakersTouched([...changed, ...oldQuotes], previous?.speakerIds));
     return {
       article: { id: article.id, lang: article.lang, quotes: quotes.length, replaced: Boolean(previous) },
-      quotes: changed.filter((q) => newIds.has(q.id)),
+      quotes: quotes.map((q) => changed.find((c) => c.id === q.id) ?? q),
     };
   }
 
   /**
-   * Recomputes the clusters around the changed quotes: the new ones, the neighbours of the ones going away, and
-   * everything reachable from them through stored links — a neighbourhood, never the whole store.
+   * Recomputes the clusters around the changed quotes — the new ones, the neighbours of the ones going away, and
+   * everything reachable from them through stored links — and the speakers they serve: the quotes of every article
+   * involved come along (a cluster may show who an article's shorter name is), with their own clusters. A
+   * neighbourhood, never the whole store. Returns the documents that are new or differ from what is stored.
    */
-  private async relink(fresh: Map<string, QuoteDoc>, edges: LinkEdge[], replacedQuotes: QuoteDoc[]): Promise<QuoteDoc[]> {
+  private async relink(fresh: Map<string, QuoteDoc>, edges: LinkEdge[], replacedQuotes: QuoteDoc[], freshArticle?: ArticleDoc): Promise<QuoteDoc[]> {
     // Links to every replaced version are dropped, even when the new version has the same id: its links are found anew.
     const replaced = new Set(replacedQuotes.map((q) => q.id));
     const removed = new Set([...replaced].filter((id) => !fresh.has(id)));
+    const leaving = new Set([...replacedQuotes, ...fresh.values()].map((q) => q.articleId));
     const docs = new Map(fresh);
-    const pending = new Set<string>([
-      ...edges.flatMap((e) => [e.from, e.to]),
-      ...replacedQuotes.flatMap((q) => q.links.map((l) => l.id)),
-    ]);
-    while (pending.size) {
-      const wanted = [...pending].filter((id) => !docs.has(id) && !removed.has(id));
-      pending.clear();
-      for (const doc of await this.store.quotesByIds(wanted)) {
-        docs.set(doc.id, doc);
-        for (const link of doc.links) if (!docs.has(link.id) && !removed.has(link.id)) pending.add(link.id);
+    const stored = new Map<string, QuoteDoc>();
+    const load = async (pending: Set<string>) => {
+      while (pending.size) {
+        const wanted = [...pending].filter((id) => !docs.has(id) && !removed.has(id));
+        pending.clear();
+        for (const doc of await this.store.quotesByIds(wanted)) {
+          docs.set(doc.id, doc);
+          stored.set(doc.id, doc);
+          for (const link of doc.links) if (!docs.has(link.id) && !removed.has(link.id)) pending.add(link.id);
+        }
       }
+    };
+    await load(new Set([...edges.flatMap((e) => [e.from, e.to]), ...replacedQuotes.flatMap((q) => q.links.map((l) => l.id))]));
+    // The other quotes of the articles reached, and their clusters: one level, not a walk through the store.
+    const reached = [...new Set([...docs.values()].map((d) => d.articleId))].filter((id) => !leaving.has(id));
+    const siblings = (await this.store.quotesOfArticles(reached)).filter((q) => !docs.has(q.id));
+    for (const doc of siblings) {
+      docs.set(doc.id, doc);
+      stored.set(doc.id, doc);
     }
+    await load(new Set(siblings.flatMap((q) => q.links.map((l) => l.id))));
+
     const members = new Map<string, ClusterMember>();
     for (const doc of docs.values()) {
+      const own = ownAttribution(doc);
       members.set(doc.id, {
         id: doc.id,
         lang: doc.lang,
         articleId: doc.articleId,
         translated: doc.translated,
         publishedTs: doc.publishedTs,
-        speakerLanguage: doc.speakerName ? speakerLanguage(doc.speakerName) : undefined,
+        speakerLanguage: own.speakerName ? speakerLanguage(own.speakerName) : undefined,
         links: doc.links,
       });
     }
     applyEdges(members, edges, replaced);
+    const clusters = clustersOf(members);
+
+    const articleIds = [...new Set([...docs.values()].map((d) => d.articleId))].filter((id) => id !== freshArticle?.id);
+    const anchorsOf = new Map((await this.store.articlesByIds(articleIds, ['id', 'anchors'])).map((a) => [a.id, new Set(a.anchors ?? [])]));
+    if (freshArticle) anchorsOf.set(freshArticle.id, new Set(freshArticle.anchors ?? []));
+    const none = new Set<string>();
+    const anchorsOfArticle = (articleId: string) => anchorsOf.get(articleId) ?? none;
+    const served = new Map<string, ServedSpeaker | null>();
+    for (const cluster of clusters) {
+      const votes = cluster.members.map((id) => {
+        const doc = docs.get(id)!;
+        return { quoteId: id, lang: doc.lang, articleId: doc.articleId, own: claimOf(doc), original: id === cluster.originalId };
+      });
+      for (const [id, speaker] of clusterSpeakers(votes, anchorsOfArticle)) served.set(id, speaker);
+    }
+    const fullNames = articleFullNames([...docs.values()].map((d) => ({ articleId: d.articleId, own: claimOf(d), served: served.get(d.id) ?? null })));
+    for (const doc of docs.values()) {
+      const own = claimOf(doc);
+      const full = own && fullNames.get(doc.articleId)?.get(own.id);
+      if (full && served.get(doc.id)?.id === own.id) served.set(doc.id, { ...full, fromCluster: false, confidence: own.confidence });
+    }
+
     const changed: QuoteDoc[] = [];
-    for (const cluster of clustersOf(members)) {
+    for (const cluster of clusters) {
       const versions = cluster.members.map((id) => docs.get(id)!);
       for (const doc of versions) {
         const links = members.get(doc.id)!.links;
         const others = versions.filter((v) => v.id !== doc.id);
-        changed.push({
+        const own = ownAttribution(doc);
+        const speaker = served.get(doc.id) ?? null;
+        const next: QuoteDoc = {
           ...doc,
+          speakerId: speaker?.id ?? null,
+          speakerName: speaker?.name ?? null,
+          attributionMethod: speaker?.fromCluster ? 'cluster' : own.method,
+          attributionConfidence: speaker ? speaker.confidence : own.confidence,
+          own,
           clusterId: cluster.clusterId,
           original: doc.id === cluster.originalId,
           links,
           linkConfidence: links.reduce((best, l) => Math.max(best, l.confidence), 0),
           clusterLangs: [...new Set(versions.map((v) => v.lang))].sort(),
           translations: others.map((v) => ({ id: v.id, lang: v.lang, text: v.text, original: v.id === cluster.originalId, articleId: v.articleId })),
-        });
+        };
+        const before = stored.get(doc.id);
+        if (!before || !sameServed(before, next)) changed.push(next);
       }
     }
     return changed;
   }
+}
+
+/** Whether a stored quote already holds everything relinking computed (then it is not written again). */
+function sameServed(before: QuoteDoc, after: QuoteDoc): boolean {
+  const fields = ['speakerId', 'speakerName', 'attributionMethod', 'attributionConfidence', 'own', 'clusterId', 'original', 'links', 'linkConfidence', 'clusterLangs', 'translations'] as const;
+  return fields.every((f) => isDeepStrictEqual(before[f], after[f]));
+}
+
+/** The speaker a quote's own article gives it, as the linker compares speakers. */
+function claimOf(doc: QuoteDoc): SpeakerClaim | null {
+  const own = ownAttribution(doc);
+  return own.speakerId && own.speakerName ? { id: own.speakerId, name: own.speakerName, confidence: own.confidence } : null;
+}
+
+function linkableQuote(doc: QuoteDoc): LinkableQuote {
+  return { id: doc.id, articleId: doc.articleId, lang: doc.lang, text: doc.text, seq: doc.seq, start: doc.start, end: doc.end, speaker: claimOf(doc) };
+}
+
+function linkableArticle(doc: ArticleDoc): LinkableArticle {
+  return {
+    id: doc.id,
+    lang: doc.lang,
+    url: doc.url,
+    sourceUrl: doc.sourceUrl,
+    translationOf: doc.translationOf,
+    publishedTs: doc.publishedTs,
+    length: doc.length ?? 0,
+    skipped: doc.skipped ?? [],
+    numbers: doc.numbers,
+    vocabulary: doc.vocabulary ?? [],
+    anchors: doc.anchors ?? [],
+    anchorSites: doc.anchorSites ?? [],
+  };
 }
 
 function quoteId(articleId: string, text: string, seen: Map<string, number>): string {
@@ -237,24 +343,29 @@ function quoteId(articleId: string, text: string, seen: Map<string, number>): st
  * others, so that whenever the deletion that follows does not happen (Meilisearch gone), no stored cluster refers to it.
  */
 function detached(q: QuoteDoc): QuoteDoc {
-  return { ...q, clusterId: `c-${q.id}`, original: true, links: [], linkConfidence: 0, clusterLangs: [q.lang], translations: [] };
+  const own = ownAttribution(q);
+  return {
+    ...q,
+    speakerId: own.speakerId,
+    speakerName: own.speakerName,
+    attributionMethod: own.method,
+    attributionConfidence: own.confidence,
+    clusterId: `c-${q.id}`,
+    original: true,
+    links: [],
+    linkConfidence: 0,
+    clusterLangs: [q.lang],
+    translations: [],
+  };
 }
 
-function speakersOf(quotes: QuoteDoc[]): Set<string> {
-  return new Set(quotes.map((q) => q.speakerId).filter((s): s is string => Boolean(s)));
+function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
+  return new Set(quotes.map((q) => ownAttribution(q).speakerId).filter((s): s is string => Boolean(s)));
 }
 
-function namesByLanguage(quotes: QuoteDoc[]): Map<string, Record<string, string>> {
-  const names = new Map<string, Record<string, string>>();
-  for (const q of quotes) {
-    if (!q.speakerId || !q.speakerName) continue;
-    names.set(q.speakerId, { ...names.get(q.speakerId), [q.lang]: q.speakerName });
-  }
-  return names;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/** Speakers whose documents may need rebuilding: served and own, before and after. */
+function speakersTouched(quotes: QuoteDoc[], more: string[] = []): Set<string> {
+  return new Set([...quotes.flatMap((q) => [q.speakerId, ownAttribution(q).speakerId]), ...more].filter((s): s is string => Boolean(s)));
 }
 
 /** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */

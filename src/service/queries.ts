@@ -2,7 +2,7 @@ import type { SearchParams } from 'meilisearch';
 import type { UnlinkedQuote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
-import { speakerId, stripHonorifics } from '../ingestion/speakers.ts';
+import { canonicalSpeakerName, speakerId } from '../ingestion/speakers.ts';
 import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
 import { filterIn, filterValue } from '../storage/meili/client.ts';
@@ -22,7 +22,7 @@ export class QueryError extends Error {
 }
 
 export function toSpeaker(doc: SpeakerDoc): Speaker {
-  const { foldedNames: _folded, ...speaker } = doc;
+  const { foldedNames: _folded, sameAs: _listedUnder, ...speaker } = doc;
   return speaker;
 }
 
@@ -127,16 +127,17 @@ export class QueryService {
 
   async getSpeaker(idOrName: string): Promise<Speaker | undefined> {
     const direct = await this.store.getSpeaker(idOrName);
-    if (direct) return toSpeaker(direct);
+    // A surname listed under a full name is that person.
+    if (direct) return toSpeaker((direct.sameAs && (await this.store.getSpeaker(direct.sameAs))) || direct);
     const { ids } = await this.resolveSpeaker(idOrName);
-    const doc = ids.length === 1 ? await this.store.getSpeaker(ids[0]) : undefined;
-    return doc && toSpeaker(doc);
+    const listed = (await Promise.all(ids.map((id) => this.store.getSpeaker(id)))).filter((s) => s && !s.sameAs);
+    return listed.length === 1 ? toSpeaker(listed[0]!) : undefined;
   }
 
   async searchSpeakers(query: SpeakersQuery) {
-    const q = query.q ? stripHonorifics(query.q).trim() : '';
+    const q = query.q ? canonicalSpeakerName(query.q).trim() : '';
     // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
-    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, {}, query.limit, query.offset);
+    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, this.store.listedSpeakers, query.limit, query.offset);
     return {
       data: hits.map(toSpeaker),
       total,
@@ -146,9 +147,10 @@ export class QueryService {
   }
 
   /**
-   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, or the end of
-   * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way. Unknown → no id, and the
-   * closest speakers (typo-tolerant) as suggestions.
+   * Any spelling of a speaker to speaker ids: an id, the name with or without diacritics and honorifics, the end of
+   * a name (`Trung`, `Hoai Trung`, `Macron`) when only one speaker's name ends that way, or a full name whose surname
+   * alone is a speaker and no other full name has it. Unknown → no id, and the closest speakers (typo-tolerant) as
+   * suggestions.
    */
   async resolveSpeaker(spelling: string): Promise<SpeakerResolution> {
     const generation = this.store.generation;
@@ -161,13 +163,20 @@ export class QueryService {
   }
 
   private async resolveSpeakerUncached(spelling: string): Promise<SpeakerResolution> {
-    const name = stripHonorifics(spelling).trim();
+    const name = canonicalSpeakerName(spelling).trim();
     const folded = fold(name);
     if (!folded) return { ids: [], suggestions: [] };
     const byName = await this.store.speakersByFoldedName([folded]);
-    if (byName.length) return { ids: byName.map((s) => s.id) };
+    if (byName.length) return { ids: await this.withSurname(byName.map((s) => s.id)) };
     const asId = speakerId(spelling);
-    if (asId && (await this.store.getSpeaker(asId))) return { ids: [asId] };
+    if (asId && (await this.store.getSpeaker(asId))) return { ids: await this.withSurname([asId]) };
+
+    // A full name asked for where the store knows the person by surname alone (`Sergio Garcia`, quoted as `Garcia`).
+    const surname = folded.split(' ').at(-1)!;
+    if (surname !== folded) {
+      const sharing = await this.store.speakersBySurname(surname, NAME_END_CANDIDATES);
+      if (sharing.length === 1 && sharing[0].id === surname) return { ids: [surname] };
+    }
 
     const close = await this.store.search<SpeakerDoc>('speakers', folded, { limit: NAME_END_CANDIDATES });
     const ending = ` ${folded}`;
@@ -175,6 +184,25 @@ export class QueryService {
     if (byNameEnd.length === 1) return { ids: [byNameEnd[0].id] };
     const suggestions = (byNameEnd.length ? byNameEnd : close.hits).slice(0, MAX_SUGGESTIONS);
     return { ids: [], suggestions: suggestions.map((s) => ({ id: s.id, name: s.name })) };
+  }
+
+  /**
+   * One person under a surname and a full name (`trump`, `donald-trump`, from articles that never named them alike):
+   * the two answer together when the store holds no other full name ending with that surname.
+   */
+  private async withSurname(ids: string[]): Promise<string[]> {
+    const out = new Set(ids);
+    for (const id of ids) {
+      const words = id.split('-');
+      const surname = words.at(-1)!;
+      const fullNames = (await this.store.search<SpeakerDoc>('speakers', surname, { limit: NAME_END_CANDIDATES })).hits
+        .filter((s) => s.id.split('-').length > 1 && s.id.endsWith(`-${surname}`))
+        .map((s) => s.id);
+      if (new Set(fullNames).size !== 1) continue;
+      if (words.length === 1) out.add(fullNames[0]);
+      else if (fullNames[0] === id && (await this.store.getSpeaker(surname))) out.add(surname);
+    }
+    return [...out].sort();
   }
 
   /** The languages the store holds quotes in, plus the first-class ones. */

@@ -1,6 +1,6 @@
 import type { SpeakerRef, UnlinkedQuote } from '../schemas/quote.ts';
 import type { VerifyQuery } from '../schemas/verify.ts';
-import { stripHonorifics } from '../ingestion/speakers.ts';
+import { canonicalSpeakerName } from '../ingestion/speakers.ts';
 import { fold } from '../text/fold.ts';
 import { toQuote, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
@@ -115,7 +115,7 @@ export class VerifyService {
   private async claimedSpeaker(spelling: string) {
     const { ids } = await this.queries.resolveSpeaker(spelling);
     const known = (await Promise.all(ids.map((id) => this.store.getSpeaker(id)))).flatMap((s) => (s ? [{ id: s.id, name: s.name }] : []));
-    const folded = fold(stripHonorifics(spelling));
+    const folded = fold(canonicalSpeakerName(spelling));
     const namesEnd = async (speakerId: string) =>
       folded !== '' && ((await this.store.getSpeaker(speakerId))?.foldedNames ?? []).some((name) => name === folded || name.endsWith(` ${folded}`));
     return { known, matches: async (speakerId: string) => ids.includes(speakerId) || namesEnd(speakerId) };

@@ -1,6 +1,17 @@
 import type { AttributionMethod } from '../ingestion/types.ts';
 import type { UnlinkedQuote } from '../schemas/quote.ts';
 
+/** How the served speaker of a quote was found: by extraction in its own article, or from the other versions of its cluster. */
+export type ServedAttributionMethod = AttributionMethod | 'cluster';
+
+/** The speaker a quote's own article gives it, as extraction found it; the served speaker may come from its cluster. */
+export interface OwnAttribution {
+  speakerId: string | null;
+  speakerName: string | null;
+  method: AttributionMethod;
+  confidence: number;
+}
+
 /** A quote as stored in the `quotes` index: one language version of one utterance, with its cluster denormalised. */
 export interface QuoteDoc {
   id: string;
@@ -11,11 +22,14 @@ export interface QuoteDoc {
   /** The text again under `text_<lang>` (`text_other` beyond the first-class languages), so Meilisearch tokenizes it
    * with that language's rules and indexes it once. */
   [localizedText: `text_${string}`]: string;
+  /** The served speaker: the article's own, or its cluster's when the article gives none or a lone dissenting one. */
   speakerId: string | null;
   speakerName: string | null;
   role?: string;
-  attributionMethod: AttributionMethod;
+  attributionMethod: ServedAttributionMethod;
   attributionConfidence: number;
+  /** What extraction found in the quote's own article: linking compares these, never the served ones. */
+  own?: OwnAttribution;
   start: number;
   end: number;
   url?: string;
@@ -36,6 +50,13 @@ export interface QuoteDoc {
    * parsed and serialized again (served-quotes.ts), the permalinks spliced in.
    */
   quoteJson?: string;
+}
+
+/** What extraction found for a quote (documents stored before `own` existed served exactly that). */
+export function ownAttribution(doc: QuoteDoc): OwnAttribution {
+  if (doc.own) return doc.own;
+  const method = doc.attributionMethod === 'cluster' ? 'none' : doc.attributionMethod;
+  return { speakerId: doc.speakerId, speakerName: doc.speakerName, method, confidence: doc.attributionConfidence };
 }
 
 /** The public form of a stored quote; `requestedLang` marks one served in place of a missing translation. */
@@ -78,15 +99,28 @@ export interface ArticleDoc {
   publishedAt?: string;
   publishedTs?: number;
   sourceUrl?: string;
+  /** The id of the article this one translates, when the client said so. */
+  translationOf?: string;
+  /** Speakers the article's own attributions name. */
   speakerIds: string[];
   quoteIds: string[];
+  /** Characters of the article's own words: the text without `skipped`. */
+  length?: number;
+  /** Parts of the text that are not the article's own words (metadata lines, related-news blocks), [start, end). */
+  skipped?: Array<[number, number]>;
   numbers: string[];
   vocabulary: string[];
+  /** Names and numbers of the text (linking/signals.ts articleAnchors), filterable: candidate articles are found through them. */
+  anchors?: string[];
+  /** Per-mille positions of each anchor, in the order of `anchors`. */
+  anchorSites?: number[][];
   ingestedAt: string;
 }
 
 export interface SpeakerDoc {
   id: string;
+  /** A surname-only speaker that is unambiguously one full-name speaker: the id of that one, which lists it. */
+  sameAs?: string;
   name: string;
   names: Record<string, string>;
   aliases: string[];

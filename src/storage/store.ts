@@ -11,8 +11,23 @@ const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
   'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'translated', 'clusterId', 'original', 'linkConfidence', 'links', 'clusterLangs', 'translations',
 ];
 const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
-  'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'speakerIds', 'quoteIds', 'numbers', 'ingestedAt',
+  'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
+  'anchors', 'anchorSites', 'ingestedAt',
 ];
+/** Anchor weight an article must share with a new one to be looked at (with linking's weights: two names, or one long figure). */
+const MIN_SHARED_ANCHORS = 1.5;
+
+export interface CandidateOptions {
+  withVocabulary?: boolean;
+  /** Dated articles further apart than this are not versions of one another. */
+  windowDays?: number;
+  /** Articles looked at per anchor. */
+  perAnchor?: number;
+  /** Anchors looked up, the most telling first. */
+  anchorsAsked?: number;
+  /** Articles kept from the anchors. */
+  limit?: number;
+}
 
 /** Everything polyquote reads from and writes to Meilisearch goes through here. */
 export class Store {
@@ -86,29 +101,48 @@ export class Store {
   }
 
   /**
-   * Articles sharing a speaker with the new one, in a date window when the date is known: never the whole store.
-   * Their vocabularies (tens of kilobytes each) come along only when asked for.
+   * Articles that may be versions of a new one or report the same quotes — never the whole store: those sharing its
+   * most telling anchors (each looked up alone, a few dozen articles each; the articles sharing the most kept), those
+   * sharing a speaker, and those a client said it translates or is translated by; in a date window when it is dated.
+   * `anchors` come most telling first, each with how much sharing it tells. One multi-search. Their vocabularies (tens of kilobytes each) come along only when asked for.
    */
   async candidateArticles(
-    speakerIds: string[],
-    excludeId: string,
-    { publishedTs, withVocabulary = false, windowDays = 30, limit = 200 }: { publishedTs?: number; withVocabulary?: boolean; windowDays?: number; limit?: number } = {},
+    probe: { id: string; anchors: Array<{ anchor: string; weight: number }>; speakerIds: string[]; translationOf?: string; publishedTs?: number },
+    { withVocabulary = false, windowDays = 30, perAnchor = 20, anchorsAsked = 24, limit = 40 }: CandidateOptions = {},
   ): Promise<ArticleDoc[]> {
-    if (!speakerIds.length) return [];
-    const filters = [filterIn('speakerIds', speakerIds), `id != ${filterValue(excludeId)}`];
-    if (publishedTs !== undefined) {
+    const others = [`id != ${filterValue(probe.id)}`];
+    if (probe.publishedTs !== undefined) {
       const window = windowDays * 86_400_000;
-      filters.push(`(publishedTs NOT EXISTS OR publishedTs ${publishedTs - window} TO ${publishedTs + window})`);
+      others.push(`(publishedTs NOT EXISTS OR publishedTs ${probe.publishedTs - window} TO ${probe.publishedTs + window})`);
     }
-    const result = await guarded(() =>
-      this.articles.search('', {
-        filter: filters.join(' AND '),
-        limit,
-        sort: ['id:asc'],
-        ...(withVocabulary ? {} : { attributesToRetrieve: ARTICLE_FIELDS_BUT_VOCABULARY }),
-      }),
-    );
-    return result.hits.map((hit) => ({ ...hit, vocabulary: hit.vocabulary ?? [] }));
+    const where = (filter: string) => [filter, ...others].join(' AND ');
+    const asked = probe.anchors.slice(0, anchorsAsked);
+    const hinted = [`translationOf = ${filterValue(probe.id)}`, ...(probe.translationOf ? [`id = ${filterValue(probe.translationOf)}`] : [])].join(' OR ');
+    const queries = [
+      ...asked.map(({ anchor }) => ({ filter: where(`anchors = ${filterValue(anchor)}`), limit: perAnchor })),
+      ...(probe.speakerIds.length ? [{ filter: where(filterIn('speakerIds', probe.speakerIds)), limit: 200 }] : []),
+      // A client's word holds whatever the dates say.
+      { filter: `(${hinted}) AND id != ${filterValue(probe.id)}`, limit: 20 },
+    ].map((query) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id'], ...query }));
+    const { results } = await guarded(() => this.post.json<{ results: Array<{ hits: Array<{ id: string }>; estimatedTotalHits?: number }> }>('/multi-search', { queries }));
+    // An anchor many articles share tells less about each of them.
+    const shared = new Map<string, number>();
+    asked.forEach(({ weight: telling }, k) => {
+      const { hits, estimatedTotalHits = hits.length } = results[k];
+      const weight = telling * Math.min(1, perAnchor / Math.max(1, estimatedTotalHits));
+      for (const hit of hits) shared.set(hit.id, (shared.get(hit.id) ?? 0) + weight);
+    });
+    const byAnchors = [...shared].filter(([, w]) => w >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
+    const ids = [...new Set([...byAnchors, ...results.slice(asked.length).flatMap((r) => r.hits.map((h) => h.id))])].sort();
+    if (!ids.length) return [];
+    const fields = withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY;
+    const docs = await this.filterAll(this.articles, filterIn('id', ids), fields);
+    return docs.map((doc) => ({ ...doc, vocabulary: doc.vocabulary ?? [] }));
+  }
+
+  /** Articles by id, with only the fields asked for. */
+  articlesByIds(ids: string[], fields?: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
+    return ids.length ? this.filterAll(this.articles, filterIn('id', ids), fields) : Promise.resolve([]);
   }
 
   quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
@@ -125,6 +159,15 @@ export class Store {
 
   async getSpeaker(id: string): Promise<SpeakerDoc | undefined> {
     return (await this.filterAll(this.speakers, `id = ${filterValue(id)}`))[0];
+  }
+
+  /** Search parameters that leave out speakers listed under another one (documents.ts `sameAs`). */
+  readonly listedSpeakers = { filter: 'sameAs NOT EXISTS' };
+
+  /** Speakers whose id is `surname` or ends with it (`trump`, `donald-trump`), among the closest names: a bounded look-up. */
+  async speakersBySurname(surname: string, limit = 50): Promise<SpeakerDoc[]> {
+    const hits = (await this.search<SpeakerDoc>('speakers', surname, { limit })).hits;
+    return hits.filter((s) => s.id === surname || s.id.endsWith(`-${surname}`));
   }
 
   speakersByFoldedName(folded: string[]): Promise<SpeakerDoc[]> {
@@ -168,6 +211,19 @@ export class Store {
     return { total: result.totalHits ?? 0, facets: result.facetDistribution ?? {} };
   }
 
+  /** How a speaker's quotes spell the name, language by language (a sample, in a stable order). */
+  async speakerSpellings(speakerId: string, limit: number): Promise<Array<{ lang: string; speakerName: string | null; attributionMethod: string }>> {
+    const result = await guarded(() =>
+      this.quotes.search('', {
+        filter: `speakerId = ${filterValue(speakerId)}`,
+        limit,
+        sort: ['articleId:asc', 'seq:asc'],
+        attributesToRetrieve: ['lang', 'speakerName', 'attributionMethod'],
+      }),
+    );
+    return result.hits as Array<{ lang: string; speakerName: string | null; attributionMethod: string }>;
+  }
+
   /**
    * Applies one article's changes, one Meilisearch task at a time, in an order that keeps the stored clusters
    * consistent at every step should Meilisearch go away in between: first the quotes (one task: new and re-linked
@@ -206,10 +262,11 @@ export class Store {
     }
   }
 
-  private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string): Promise<T[]> {
+  private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string, fields?: string[]): Promise<T[]> {
     const out: T[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await guarded(() => this.post.json<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, { filter, limit: PAGE, offset }));
+      const body = { filter, limit: PAGE, offset, ...(fields ? { fields } : {}) };
+      const page = await guarded(() => this.post.json<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, body));
       out.push(...page.results);
       if (page.results.length < PAGE) return out;
     }

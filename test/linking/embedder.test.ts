@@ -80,19 +80,30 @@ function recordingLogger(): EmbedderLogger & { warnings: Array<{ obj: object; ms
   return { warnings, warn: (obj, msg) => warnings.push({ obj, msg }) };
 }
 
-// One English quote by Claire Delorme; a French article by another outlet with three of hers, none carrying a number
-// or a name: unbalanced, no source line, nothing for the default linker to go by.
+// One English quote by Claire Delorme in a long report on other things; a short French article by another outlet with
+// three of hers, none carrying a number or a name: no source line, texts of very different lengths, nothing for the
+// default linker to go by.
 const en: ArticleInput = {
   id: 'emb-en',
   outlet: 'Morning Post',
   text: ` date 2025-03-10
-Minister Delorme defends the school reform
+Strikes, budgets and a calendar: a week in European schools
 
-Education minister Claire Delorme spoke to teachers in Lyon on Monday about the reform of the school calendar.
+Teachers in Belgium and the Netherlands walked out on Tuesday over pay, closing hundreds of schools from Antwerp to Utrecht.
+
+In Germany, the Bavarian government promised to hire more teachers for rural districts after a report by the Ifo institute.
+
+Spanish regions are still arguing with Madrid over who pays for free school meals, and Portugal has postponed its exams reform.
+
+Italy's education ministry published the results of its national tests, which show a widening gap between the north and the south of the country.
+
+In Poland, parents' associations collected signatures against a new history curriculum, which the government says will be introduced in September.
+
+Sweden is reviewing its free-school system after several chains went bankrupt, leaving thousands of pupils to find new places mid-year.
+
+In France, education minister Claire Delorme spoke to teachers in Lyon on Monday about the reform of the school calendar.
 
 "Our children deserve calmer mornings and shorter afternoons," Claire Delorme said.
-
-The unions asked for more consultation before the changes start.
 `,
 };
 const fr: ArticleInput = {

@@ -20,6 +20,8 @@ t.test('decimals: a separator before other than three digits is a decimal mark',
   t.same(numbersIn('4,5 %'), numbersIn('4.5 %'));
   t.same(numbersIn('152,6 miliar'), numbersIn('$152.6 billion'));
   t.same(numbersIn('BI-Rate 5,25%'), ['5.25']);
+  t.same(numbersIn('pukul 13.00 hingga 15.00'), ['13', '15'], 'a time keeps its hour');
+  t.same(numbersIn('4,50 %'), ['4.5']);
 });
 
 t.test('document numbers survive translation', async (t) => {

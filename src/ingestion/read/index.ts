@@ -13,7 +13,7 @@ import { parseJson, toArticle } from './json.ts';
 import { readTextArticle } from './text.ts';
 
 export { InputError } from './errors.ts';
-export { readTextArticle, textMetadata, type TextMetadata } from './text.ts';
+export { metadataLines, readTextArticle, textMetadata, type TextMetadata } from './text.ts';
 export { readHtmlArticle } from './html.ts';
 export { readJsonArticles, toArticle, MAX_JSON_DEPTH } from './json.ts';
 

@@ -34,6 +34,7 @@ const ArticleRecordSchema = z.object({
       .optional(),
   ),
   sourceUrl: optionalString(2048),
+  translationOf: optionalString(500),
 });
 
 function describe(err: z.ZodError, value: unknown): { message: string; field?: string } {
@@ -57,7 +58,7 @@ export function toArticle(value: unknown, where: { file?: string; line?: number;
     throw new InputError(`${at}${message}`, { ...where, field });
   }
   const a: ArticleInput = { id: r.data.id, text: r.data.text };
-  for (const k of ['lang', 'url', 'title', 'outlet', 'publishedAt', 'sourceUrl'] as const) {
+  for (const k of ['lang', 'url', 'title', 'outlet', 'publishedAt', 'sourceUrl', 'translationOf'] as const) {
     const v = r.data[k];
     if (v !== undefined) a[k] = v;
   }

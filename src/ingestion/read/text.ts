@@ -13,6 +13,18 @@ const SOURCE_LINE = /^[ \t]*(?:source|sources|sumber|ngu(?:\u1ED3|\u00F4\u0300|o
 // `Title: …` / `Titre : …` / `Judul: …` / `Tiêu đề: …` on one of the first lines.
 const TITLE_LINE = /^[ \t]*(?:title|titre|judul|ti(?:\u00EA|e\u0302)u \u0111(?:\u1EC1|\u00EA\u0300|e\u0302\u0300))[ \t]*:[ \t]*(\S[^\n]*)$/imu;
 
+/** Where the metadata lines (`date`, `Source :`, `Title:`) stand in the text: they are not the article's own words. */
+export function metadataLines(text: string): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (const pattern of [DATE_LINE, SOURCE_LINE, TITLE_LINE]) {
+    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const end = text.indexOf('\n', match.index);
+      ranges.push({ start: match.index, end: end < 0 ? text.length : end });
+    }
+  }
+  return ranges;
+}
+
 /**
  * Metadata written into a plain-text article: a ` date 2025-09-16` line → publishedAt, a `Source :`/`Sumber:`/
  * `Nguồn:` line with a URL → sourceUrl, a `Title:` line near the top → title. Pure; linear in the text length.

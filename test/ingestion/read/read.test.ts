@@ -111,7 +111,7 @@ t.test('.html files', async (t) => {
 });
 
 t.test('.json and .ndjson files', async (t) => {
-  const one = { id: 'a1', text: 'Texte.', lang: 'fr', url: 'https://x.fr/a1', title: 'T', outlet: 'O', publishedAt: '2025-09-16', extra: 1 };
+  const one = { id: 'a1', text: 'Texte.', lang: 'fr', url: 'https://x.fr/a1', title: 'T', outlet: 'O', publishedAt: '2025-09-16', translationOf: 'a0', extra: 1 };
   const dir = t.testdir({
     'one.json': JSON.stringify(one),
     'many.json': JSON.stringify([{ id: 'b1', text: 'One.' }, { id: 'b2', text: 'Two.\nSumber: https://v.vn/2', url: null }]),
@@ -132,7 +132,7 @@ t.test('.json and .ndjson files', async (t) => {
     'blank.ndjson': '\n\n  \n',
   });
   t.same(await readArticles(path.join(dir, 'one.json')), [
-    { id: 'a1', text: 'Texte.', lang: 'fr', url: 'https://x.fr/a1', title: 'T', outlet: 'O', publishedAt: '2025-09-16' },
+    { id: 'a1', text: 'Texte.', lang: 'fr', url: 'https://x.fr/a1', title: 'T', outlet: 'O', publishedAt: '2025-09-16', translationOf: 'a0' },
   ]);
   t.same(await readArticles(path.join(dir, 'many.json')), [
     { id: 'b1', text: 'One.' },
