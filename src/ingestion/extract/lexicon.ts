@@ -90,6 +90,7 @@ export interface Lexicon {
   addresseeMarkers: Set<string>;
   prepositions: Set<string>;
   placePrepositions: Set<string>;
+  postposedDemonstratives: Set<string>;
   organisationWords: PhraseMatcher<true>;
   calendarWords: PhraseMatcher<true>;
   cliticSuffixes: ({ suffix: string } & PronounSense)[];
@@ -161,6 +162,7 @@ export function lexiconFor(lang: string): Lexicon {
       addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
       prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
       placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
+      postposedDemonstratives: new Set(profile.postposedDemonstratives.map((w) => tokenKey(w))),
       // Bodies take English names in every language (`Priorities USA`, `Alloa Athletic`, `The Hill`).
       organisationWords: new PhraseMatcher(flag([...new Set([...profile.organisationWords, ...LANGUAGES.en.organisationWords])])),
       calendarWords: new PhraseMatcher(flag(profile.calendarWords)),

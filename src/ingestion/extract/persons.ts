@@ -222,6 +222,10 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
   const apposed = words >= 2 && words <= 3 && run.first > from && run.end < tokens.length &&
     /,\s*$/.test(text.slice(tokens[run.first - 1].end, tokens[run.first].start)) &&
     /^\s*,/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start));
+  // `Mantan bos Alloa Athletic ini mengatakan`: the title and its complement point back at someone named before.
+  const demonstrative = introduced && role !== undefined && run.end < tokens.length && lexicon.postposedDemonstratives.has(tokens[run.end].key) &&
+    onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
+  if (demonstrative) return { kind: 'title', first: at, end: run.end + 1, role: slice(ctx, at, run.end), gender };
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
   return {
     kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole,

@@ -43,6 +43,7 @@ export const generic: LanguageProfile = {
   documentNouns: [],
   prepositions: [],
   placePrepositions: [],
+  postposedDemonstratives: [],
   organisationWords: [],
   calendarWords: [],
   notQuoteCues: ['lema', 'eslogan', 'título', 'titulado', 'motto', 'titel', 'slogan', 'tema', 'titolo'],

@@ -47,6 +47,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     documentNouns: union((p) => p.documentNouns),
     prepositions: union((p) => p.prepositions),
     placePrepositions: union((p) => p.placePrepositions),
+    postposedDemonstratives: union((p) => p.postposedDemonstratives),
     organisationWords: union((p) => p.organisationWords),
     calendarWords: union((p) => p.calendarWords),
     notQuoteCues: union((p) => p.notQuoteCues),

@@ -112,6 +112,11 @@ export interface LanguageProfile {
   prepositions: string[];
   /** Prepositions of place (`in`, `di`, `ở`, `à`): the capitalised words after them name a place, not a person. */
   placePrepositions: string[];
+  /**
+   * Demonstratives that follow their noun (`bos Alloa Athletic ini`, `cựu HLV Alloa này`): a title and name before
+   * one is a title pointing back at someone, its capitalised words the title's complement.
+   */
+  postposedDemonstratives: string[];
   /** Words that make a capitalised name a body's (`Party`, `Ministry`, `Đảng`, `Partai`, `ministère`), not a person's. */
   organisationWords: string[];
   /** Names of days and months, capitalised in some languages (`On Wednesday`): never a person. */

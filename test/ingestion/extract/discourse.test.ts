@@ -85,3 +85,8 @@ t.test('the words of the quote govern nothing outside it; a body name is not its
   t.same(speakers('"We are ready," Furlan said.\n\n"The race was a muddle," The Evening Courier said.', 'en'), ['Furlan', null]);
   t.same(speakers('"Danh sách chờ phải giảm" - Bộ trưởng Y tế Nguyễn Lan Phương cho biết.', 'vi'), ['Nguyễn Lan Phương']);
 });
+
+t.test('a title and name closed by a demonstrative point back at someone named before', async (t) => {
+  t.same(speakers('Jack Ross, 42, dulu melatih Alloa Athletic. Mantan bos Alloa Athletic ini mengatakan: "Saya tidak merasa gentar mengikuti jejak mereka."', 'id'), ['Jack Ross']);
+  t.same(speakers('Ông Jack Ross, 42 tuổi, từng dẫn dắt Alloa Athletic. Cựu HLV Alloa Athletic này cho biết: "Tôi không hề nao núng khi tiếp bước họ."', 'vi'), ['Jack Ross']);
+});
