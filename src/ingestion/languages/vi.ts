@@ -15,7 +15,7 @@ export const vi: LanguageProfile = {
     'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
     'viết', 'nhớ lại', 'tự hỏi', 'bình luận', 'than', 'hô', 'hô vang', 'hét', 'tuyên thệ', 'thề', 'hứa', 'cam đoan',
     'bác bỏ', 'phản bác', 'lập luận', 'kể với', 'nói với', 'chia sẻ với', 'đăng', 'viết trên', 'giãi bày', 'thổ lộ',
-    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính',
+    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính', 'kiên quyết', 'khăng khăng', 'phân trần',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
