@@ -358,6 +358,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   for (const clitic of lx.cliticSuffixes) {
     if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
     const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
+    if (lx.profile.objectCliticPrefixes.some((prefix) => host.startsWith(prefix))) continue;
     if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
   }
   // `The 24-year-old said`, `Pria berusia 24 tahun ini mengatakan`: an age stands for who the text is about.

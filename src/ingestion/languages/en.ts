@@ -77,6 +77,7 @@ export const en: LanguageProfile = {
   cliticSuffixes: [],
   objectSuffixes: [],
   cliticHosts: [],
+  objectCliticPrefixes: [],
   abbreviations: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'inc', 'co', 'corp', 'vs', 'u.s', 'u.k'],
   surnames: [],
   spokespersonTitles: ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],

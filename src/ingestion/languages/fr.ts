@@ -118,6 +118,7 @@ export const fr: LanguageProfile = {
   ],
   objectSuffixes: [],
   cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", 'nous a'],
+  objectCliticPrefixes: [],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
   spokespersonTitles: ['porte-parole'],

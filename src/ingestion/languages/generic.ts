@@ -30,6 +30,7 @@ export const generic: LanguageProfile = {
   cliticSuffixes: [],
   objectSuffixes: [],
   cliticHosts: [],
+  objectCliticPrefixes: [],
   abbreviations: ['sr', 'sra', 'dhr', 'mevr', 'nr'],
   surnames: [],
   spokespersonTitles: ['portavoz', 'sprecher', 'sprecherin'],

@@ -68,6 +68,7 @@ export const id: LanguageProfile = {
   cliticSuffixes: [{ word: 'nya', gender: 'x', refersTo: 'either' }],
   objectSuffixes: ['ku', 'mu'],
   cliticHosts: ['menurut'],
+  objectCliticPrefixes: ['me'],
   abbreviations: ['no', 'tn', 'ny', 'nn', 'sdr', 'bpk', 'dr', 'drs', 'ir', 'prof', 'h', 'hj', 'st', 'jl', 'kab', 'kec'],
   surnames: [],
   spokespersonTitles: ['juru bicara', 'jubir'],

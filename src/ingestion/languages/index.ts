@@ -33,6 +33,7 @@ function mergeProfiles(base: LanguageProfile, others: LanguageProfile[]): Langua
     pronouns: base.pronouns,
     cliticSuffixes: base.cliticSuffixes,
     cliticHosts: base.cliticHosts,
+    objectCliticPrefixes: base.objectCliticPrefixes,
     objectSuffixes: base.objectSuffixes,
     abbreviations: union((p) => p.abbreviations),
     surnames: union((p) => p.surnames),

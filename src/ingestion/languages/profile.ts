@@ -65,6 +65,8 @@ export interface LanguageProfile {
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
   cliticSuffixes: GenderedWord[];
   cliticHosts: string[];
+  /** Verb prefixes after which a folded pronoun is the object (`mengatakan-nya`, said it), not who speaks (`kata-nya`). */
+  objectCliticPrefixes: string[];
   /** Endings that fold who was spoken to into a verb of saying (`memberitahu-ku`, told me): the verb is still one. */
   objectSuffixes: string[];
   /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */

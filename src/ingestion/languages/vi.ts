@@ -64,6 +64,7 @@ export const vi: LanguageProfile = {
   cliticSuffixes: [],
   objectSuffixes: [],
   cliticHosts: [],
+  objectCliticPrefixes: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
   namesStartWithSurname: true,
   // Onset, one to three vowels, coda.

@@ -90,3 +90,8 @@ t.test('a title and name closed by a demonstrative point back at someone named b
   t.same(speakers('Jack Ross, 42, dulu melatih Alloa Athletic. Mantan bos Alloa Athletic ini mengatakan: "Saya tidak merasa gentar mengikuti jejak mereka."', 'id'), ['Jack Ross']);
   t.same(speakers('Ông Jack Ross, 42 tuổi, từng dẫn dắt Alloa Athletic. Cựu HLV Alloa Athletic này cho biết: "Tôi không hề nao núng khi tiếp bước họ."', 'vi'), ['Jack Ross']);
 });
+
+t.test('a pronoun folded into a meN- verb is its object: mengatakannya is said it, katanya he said', async (t) => {
+  t.same(speakers('Budi Santoso mengatakan dia ragu. "Kami tidak akan lupa," Ratna Sari, seorang penasihat senior kelompok itu, mengatakannya pada hari Jumat.', 'id'), ['Ratna Sari']);
+  t.same(speakers('Budi Santoso mengatakan dia ragu. "Kami tidak akan lupa," katanya.', 'id'), ['Budi Santoso']);
+});
