@@ -28,6 +28,11 @@ export const ConfigSchema = z.object({
   EMBEDDER_API_KEY: z.string().min(1).optional(),
   EMBEDDER_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.85),
   LOAD_SAMPLES: booleanFlag.default(true),
+  /** redis:// or rediss:// URL of the Redis/Valkey that ingestion jobs go through; unset: the in-process queue in DATA_DIR. */
+  QUEUE_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** Largest POST /ingest-jobs body: a job carries many articles at once. */
+  JOB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
