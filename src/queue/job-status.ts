@@ -32,3 +32,8 @@ export function jobStatus(
     ...(progress.outcomes ? { outcomes: progress.outcomes } : {}),
   };
 }
+
+/** The status without the per-article outcomes a waiting POST /articles reads. */
+export function publicStatus({ outcomes: _outcomes, ...status }: JobStatus): Omit<JobStatus, 'outcomes'> {
+  return status;
+}
