@@ -78,6 +78,7 @@ export class BullJobQueue implements JobQueue {
         prefix: KEY_PREFIX,
         concurrency: 1,
         lockDuration: this.options.lockMs,
+        stalledInterval: this.options.lockMs,
         // A killed worker's job is moved back to the queue each time, never failed for having stalled.
         maxStalledCount: ATTEMPTS,
       },

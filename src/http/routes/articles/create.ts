@@ -7,8 +7,11 @@ import { sendProblem } from '../../problem.ts';
 import { requireApiKey } from '../../plugins/app/auth.ts';
 import { resourceUrls } from '../../urls.ts';
 
-/** How long a post waits for its job behind others in a shared queue before answering 503 with the job to follow. */
-const QUEUED_WAIT_MS = 50_000;
+/**
+ * How long a post waits for its job behind others in a shared queue before answering 503 with the job to follow:
+ * well within the server's 30-second idle-connection timeout (src/server.ts), which would cut the answer off.
+ */
+const QUEUED_WAIT_MS = 20_000;
 
 const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, options) => {
   app.post('/articles', {
