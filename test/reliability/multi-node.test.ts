@@ -24,6 +24,9 @@ const POSTS = 1_000;
 const CLIENTS = 8;
 const AUTH = { authorization: `Bearer ${TEST_API_KEY}` };
 
+// Many processes and a thousand posts on a 2-core machine: more than the suite's 300 s per file.
+t.setTimeout(900_000);
+
 t.test('3 API nodes, 8 clients, 1,000 articles with repeats, a worker killed mid-job', { skip: skipWithoutRedis }, async (t) => {
   t.comment(`SEED=${SEED}`);
   const rand = rng(SEED);
@@ -41,6 +44,9 @@ t.test('3 API nodes, 8 clients, 1,000 articles with repeats, a worker killed mid
     LOAD_SAMPLES: 'false',
   };
   const processes: ChildProcess[] = [];
+  const killAll = () => processes.forEach((child) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  // A test killed by its timeout runs no teardown: the nodes must not outlive it.
+  process.once('exit', killAll);
   t.teardown(() => Promise.all(processes.map((child) => stopped(child, 'SIGKILL'))));
   const start = async (entry: 'server' | 'worker', extra: Record<string, string> = {}) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), `polyquote-${entry}-`));
