@@ -8,7 +8,6 @@ import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { openJobQueue, type JobQueue } from '../queue/index.ts';
-import { checkJobItems } from '../queue/items.ts';
 import { progressReporter } from './progress.ts';
 
 const USAGE = 'usage: npm run index -- <file|directory> [more …]   (.txt, .html, .json, .ndjson)';
@@ -87,7 +86,8 @@ async function enqueueFiles(files: string[], jobs: JobQueue, stop?: AbortSignal)
       for (const failure of failures) process.stderr.write(`failed: ${failure.file}: ${failure.reason}\n`);
       return 1;
     }
-    let job = await jobs.enqueue(checkJobItems(articles));
+    // Read and checked by the file readers already (with fields the API does not take, such as a `Source:` line's URL).
+    let job = await jobs.enqueue(articles.map((article) => ({ article })));
     process.stdout.write(`queued ${articles.length} articles as job ${job.id} (GET /ingest-jobs/${job.id})\n`);
     const progress = progressReporter(job.total, process.stderr, 'articles');
     while (job.status !== 'completed' && !stop?.aborted) {

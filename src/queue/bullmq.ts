@@ -39,6 +39,8 @@ export class BullJobQueue implements JobQueue {
 
   constructor(private readonly options: BullJobQueueOptions) {
     this.redis = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
+    // ioredis reconnects by itself; unobserved, each failed attempt would be printed as an unhandled error.
+    this.redis.on('error', (error) => options.logger?.warn({ err: error }, 'job queue connection failed; reconnecting'));
     this.queue = new Queue<JobData>(options.name, { connection: this.redis, prefix: KEY_PREFIX });
   }
 
@@ -65,6 +67,9 @@ export class BullJobQueue implements JobQueue {
   async consume(runner: JobRunner): Promise<JobConsumer> {
     await this.setUp();
     let stopping = false;
+    // A connection of its own: the worker blocks on it waiting for jobs.
+    const connection = this.redis.duplicate();
+    connection.on('error', (error) => this.options.logger?.warn({ err: error }, 'job queue worker connection failed; reconnecting'));
     const worker = new Worker<JobData>(
       this.options.name,
       async (job) => {
@@ -74,7 +79,7 @@ export class BullJobQueue implements JobQueue {
         await this.redis.del(this.itemsKey(job.id!));
       },
       {
-        connection: this.redis.duplicate(),
+        connection,
         prefix: KEY_PREFIX,
         concurrency: 1,
         lockDuration: this.options.lockMs,
@@ -85,6 +90,7 @@ export class BullJobQueue implements JobQueue {
     );
     worker.on('failed', (job, error) => this.options.logger?.warn({ err: error, job: job?.id }, 'ingestion job interrupted; retried from its last checkpoint'));
     worker.on('error', (error) => this.options.logger?.error({ err: error }, 'job queue worker error'));
+    worker.on('closed', () => connection.disconnect());
     this.workers.add(worker);
     return {
       stop: async () => {

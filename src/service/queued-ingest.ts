@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { checkJobItems } from '../queue/items.ts';
 import type { JobQueue, JobStatus } from '../queue/types.ts';
 import type { Store } from '../storage/store.ts';
 import type { IngestResult } from './ingest.ts';
@@ -20,7 +19,8 @@ export class ArticleNotStoredError extends Error {}
  * serialised with every other writer), and the caller waits for it and gets the same report as a direct ingest.
  */
 export async function ingestThroughQueue(jobs: JobQueue, store: Store, articles: ArticleInput[], { timeoutMs }: { timeoutMs: number }): Promise<IngestResult> {
-  const job = await finished(jobs, (await jobs.enqueue(checkJobItems(articles), { keepOutcomes: true })).id, timeoutMs);
+  // Validated by the route already.
+  const job = await finished(jobs, (await jobs.enqueue(articles.map((article) => ({ article })), { keepOutcomes: true })).id, timeoutMs);
   const failure = job.errors[0];
   if (failure) throw new ArticleNotStoredError(`article ${failure.articleId ?? failure.index}: ${failure.message}`);
   const ids = articles.map((a) => a.id);
