@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../reliability/app.ts';
 
 const CANDIDATES = ['/usr/bin/valkey-server', '/usr/bin/redis-server'];
 export const REDIS_SERVER = CANDIDATES.find((bin) => existsSync(bin));
@@ -68,16 +69,5 @@ function answers(port: number): Promise<boolean> {
     socket.once('data', (d) => resolve(d.toString().startsWith('+PONG')));
     socket.once('error', () => resolve(false));
     socket.once('close', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
