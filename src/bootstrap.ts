@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { createEmbedderEdges } from './linking/embedder.ts';
+import { openJobQueue } from './queue/index.ts';
 import { IngestService } from './service/ingest.ts';
 import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
@@ -16,7 +17,7 @@ import type { Services } from './http/services.ts';
 export interface Backend {
   services: Services;
   connection: MeiliConnection;
-  /** Stops what this process started (the embedded Meilisearch); leaves an external or shared one running. */
+  /** Stops what this process started (the embedded Meilisearch, queue connections); leaves an external or shared one running. */
   close(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
   const services: Services = {
     store,
     queries: new QueryService(store),
+    jobs: openJobQueue(config, logger.child({ component: 'jobs' })),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
       ...(writeLock ? { writeLock } : {}),
@@ -76,7 +78,14 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
         : {}),
     }),
   };
-  return { services, connection, close: async () => embedded?.stop() };
+  return {
+    services,
+    connection,
+    close: async () => {
+      await services.jobs.close();
+      await embedded?.stop();
+    },
+  };
 }
 
 /**

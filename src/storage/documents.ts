@@ -115,6 +115,8 @@ export interface ArticleDoc {
   /** Per-mille positions of each anchor, in the order of `anchors`. */
   anchorSites?: number[][];
   ingestedAt: string;
+  /** The hash of the article as a job applied it (queue/runner.ts): a job carrying the same content skips it. */
+  contentHash?: string;
 }
 
 export interface SpeakerDoc {
