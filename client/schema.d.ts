@@ -68,6 +68,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -180,6 +189,178 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Status"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue articles for ingestion; answers at once with the job, whose progress GET /ingest-jobs/{id} follows
+         * @description Each article is checked on its own: an invalid one (empty text, text too long, a line of NDJSON that is not UTF-8) becomes an error in the job and the others are stored. Re-posting an article replaces it; one stored with the same content is left as it is. Jobs survive restarts and are retried from their last checkpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestJobArticles"];
+                    "application/x-ndjson": components["schemas"]["IngestJobArticles"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An ingestion job's status, progress (done of total), per-article errors and timestamps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -801,6 +982,37 @@ export interface components {
             type: string;
             URL?: string;
         };
+        /** @description An ingestion job: status and progress, per-article errors, timestamps */
+        IngestJob: {
+            /** @description times a worker took the job up: more than 1 after a restart or a store outage */
+            attempts: number;
+            createdAt: string;
+            /** @description articles dealt with so far: stored, unchanged or failed */
+            done: number;
+            /** @description one per article that could not be stored, with the reason */
+            errors: {
+                /** @description its id, when it had a readable one */
+                articleId?: string;
+                /** @description the article's position in the job, from 0 */
+                index: number;
+                message: string;
+            }[];
+            failed: number;
+            finishedAt?: string;
+            id: string;
+            startedAt?: string;
+            /**
+             * @description queued (waiting, or waiting to be retried after a failure), running, completed (every article dealt with; see errors)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed";
+            stored: number;
+            total: number;
+            /** @description articles already stored with the same content (by id and content hash): not applied again */
+            unchanged: number;
+        };
+        /** @description 1–100000 articles, as a JSON array or as NDJSON (application/x-ndjson, one article per line) */
+        IngestJobArticles: unknown[];
         IngestReport: {
             articles: {
                 id: string;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { createEmbedderEdges } from './linking/embedder.ts';
 import { ExtractionPool } from './ingestion/pool/index.ts';
+import { openJobQueue } from './queue/index.ts';
 import { IngestService } from './service/ingest.ts';
 import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
@@ -17,7 +18,7 @@ import type { Services } from './http/services.ts';
 export interface Backend {
   services: Services;
   connection: MeiliConnection;
-  /** Stops what this process started (the embedded Meilisearch); leaves an external or shared one running. */
+  /** Stops what this process started (the embedded Meilisearch, queue connections); leaves an external or shared one running. */
   close(): Promise<void>;
 }
 
@@ -59,6 +60,7 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
   const services: Services = {
     store,
     queries: new QueryService(store),
+    jobs: openJobQueue(config, logger.child({ component: 'jobs' })),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
       extract: (inputs) => extraction.extract(inputs),
@@ -84,6 +86,7 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
     connection,
     close: async () => {
       await extraction.close();
+      await services.jobs.close();
       await embedded?.stop();
     },
   };

@@ -6,6 +6,8 @@ const commaList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
+export const DEFAULT_JOB_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
 /** Every setting the service reads, from the environment. */
 export const ConfigSchema = z.object({
   PORT: port.default(3000),
@@ -29,6 +31,11 @@ export const ConfigSchema = z.object({
   EMBEDDER_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.85),
   LOAD_SAMPLES: booleanFlag.default(true),
   INDEX_BATCH_ARTICLES: z.coerce.number().int().min(1).max(10_000).default(250),
+  /** redis:// or rediss:// URL of the Redis/Valkey that ingestion jobs go through; unset: the in-process queue in DATA_DIR. */
+  QUEUE_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** Largest POST /ingest-jobs body: a job carries many articles at once. */
+  JOB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_JOB_BODY_LIMIT_BYTES),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,6 +3,8 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { openBackend, resolveApiKey } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
+import { ingestRunner } from './queue/runner.ts';
+import type { JobConsumer } from './queue/types.ts';
 import { loadSamplesIfEmpty } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
 
@@ -27,12 +29,14 @@ async function main() {
   });
   const backend = await openBackend(config, logger);
   let app: FastifyInstance | undefined;
+  let consumer: JobConsumer | undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       logger.info({ signal: stopRequest.signal.reason }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 20_000).unref();
       await app?.close().catch((error) => logger.error({ err: error }, 'closing the API failed'));
+      await consumer?.stop().catch((error) => logger.error({ err: error }, 'stopping the job consumer failed'));
       await backend.close().catch((error) => logger.error({ err: error }, 'stopping Meilisearch failed'));
       clearTimeout(force);
       process.exit(0);
@@ -49,6 +53,9 @@ async function main() {
       forceCloseConnections: 'idle',
     });
     if (config.LOAD_SAMPLES) await loadSamplesIfEmpty(backend.services, logger);
+    // The embedded queue is applied here; a shared one (QUEUE_URL) by `npm run worker` processes.
+    const { jobs, ingest } = backend.services;
+    if (!jobs.shared) consumer = await jobs.consume(ingestRunner(ingest));
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     // Stopped while starting: the close under way owns the exit, whatever start-up made of it.

@@ -1,8 +1,8 @@
 /**
- * Progress of an index run on stderr: files done, articles ingested, articles/s and the time left (by files). A
- * one-line bar on a terminal; on a pipe, a line every few percent so logs stay readable.
+ * Progress of an index run on stderr: files (or a queued job's articles) done, articles ingested, articles/s and the
+ * time left. A one-line bar on a terminal; on a pipe, a line every few percent so logs stay readable.
  */
-export function progressReporter(total: number, out: NodeJS.WriteStream = process.stderr) {
+export function progressReporter(total: number, out: NodeJS.WriteStream = process.stderr, unit = 'files') {
   const width = 30;
   const started = performance.now();
   let lastPercent = -1;
@@ -16,9 +16,9 @@ export function progressReporter(total: number, out: NodeJS.WriteStream = proces
       const figures = `${articles} articles, ${rate().toFixed(0)}/s, ${eta(done)}`;
       if (out.isTTY) {
         const filled = Math.round((width * percent) / 100);
-        out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files · ${figures} ${label.slice(-30).padEnd(30)}`);
+        out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit} · ${figures} ${label.slice(-30).padEnd(30)}`);
       } else if (percent >= lastPercent + 10 || done === total) {
-        out.write(`${done}/${total} files (${percent}%) · ${figures}\n`);
+        out.write(`${done}/${total} ${unit} (${percent}%) · ${figures}\n`);
         lastPercent = percent;
       }
     },

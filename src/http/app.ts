@@ -1,6 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
+import { DEFAULT_JOB_BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import type { Services } from './services.ts';
 import { answerClientError, sendProblem } from './problem.ts';
 import swagger from './plugins/external/swagger.ts';
@@ -21,8 +21,11 @@ import getSpeaker from './routes/speakers/get.ts';
 import createArticles from './routes/articles/create.ts';
 import deleteArticle from './routes/articles/delete.ts';
 import health from './routes/health/index.ts';
+import createIngestJob from './routes/ingest-jobs/create.ts';
+import getIngestJob from './routes/ingest-jobs/get.ts';
 
-export type AppConfig = Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_MAX' | 'RATE_LIMIT_WINDOW_MS' | 'BODY_LIMIT_BYTES'> & { apiKey: string };
+export type AppConfig = Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_MAX' | 'RATE_LIMIT_WINDOW_MS' | 'BODY_LIMIT_BYTES'> &
+  Partial<Pick<Config, 'JOB_BODY_LIMIT_BYTES'>> & { apiKey: string };
 
 /** How long clients, proxies and the in-process cache may reuse a read. */
 const READ_MAX_AGE_SECONDS = 30;
@@ -77,5 +80,7 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
   await app.register(getSpeaker);
   await app.register(createArticles, { apiKey: config.apiKey });
   await app.register(deleteArticle, { apiKey: config.apiKey });
+  await app.register(createIngestJob, { apiKey: config.apiKey, bodyLimit: config.JOB_BODY_LIMIT_BYTES ?? DEFAULT_JOB_BODY_LIMIT_BYTES });
+  await app.register(getIngestJob, { apiKey: config.apiKey });
   return app;
 }

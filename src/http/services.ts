@@ -1,3 +1,4 @@
+import type { JobQueue } from '../queue/types.ts';
 import type { IngestService } from '../service/ingest.ts';
 import type { QueryService } from '../service/queries.ts';
 import type { Store } from '../storage/store.ts';
@@ -7,6 +8,7 @@ export interface Services {
   store: Store;
   queries: QueryService;
   ingest: IngestService;
+  jobs: JobQueue;
 }
 
 declare module 'fastify' {

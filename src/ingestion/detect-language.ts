@@ -7,7 +7,7 @@ const ISO_639_1: Record<string, string> = {
 };
 const FIRST_CLASS = ['vie', 'ind', 'fra', 'eng'];
 const CANDIDATES = Object.keys(ISO_639_1);
-const SAMPLE_CHARS = 1000;
+const SAMPLE_CHARS = 600;
 
 /** Below this share of the best score a first-class language is not preferred over what franc found. */
 const FIRST_CLASS_MARGIN = 0.9;
@@ -17,9 +17,9 @@ const FIRST_CLASS_MARGIN = 0.9;
  * Indonesian rules are the right ones for both.
  */
 export function detectLanguage(text: string): string {
-  // 1,000 characters settle the language of a news article (every fixture and seed article still detects as
-  // labelled; franc's cost grows with the sample); comparing only with the languages we can name keeps detection
-  // from costing more than extraction itself.
+  // 600 characters settle the language of a news article (every fixture, seed and real dev-set article still
+  // detects as labelled, even from its first 300 characters; franc's cost grows with the sample); comparing only
+  // with the languages we can name keeps detection from costing more than extraction itself.
   const sample = text.slice(0, 3000).replace(/https?:\/\/\S+/g, ' ').slice(0, SAMPLE_CHARS);
   const ranked = francAll(sample, { minLength: 20, only: CANDIDATES });
   const [best] = ranked;

@@ -106,6 +106,9 @@ interface Placing {
   scale: number;
 }
 
+/** Figures on both sides and none in common: a translation or a report keeps its figures. */
+const figuresDiffer = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((n) => y.some((m) => sameFigure(n, m)));
+
 /** One figure in two units a thousand apart, as translations write them (`145.000 tỷ đồng`, `VND145 trillion`). */
 function sameFigure(x: string, y: string): boolean {
   if (x === y) return true;
@@ -126,8 +129,7 @@ function placementSimilarity(a: Span, b: Span, placing: Placing): number {
   const length = Math.max(0, 1 - Math.abs(Math.log((scale * a.share) / b.share)) / 0.7);
   const anchors = anchorAgreement(a, b);
   const similarity = anchors === undefined ? 0.6 * position + 0.4 * length : 0.45 * position + 0.25 * length + 0.3 * anchors;
-  const figuresDiffer = a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.some((m) => sameFigure(n, m)));
-  return figuresDiffer ? FIGURES_DIFFER * similarity : similarity;
+  return figuresDiffer(a.numbers, b.numbers) ? FIGURES_DIFFER * similarity : similarity;
 }
 
 /** The speakers of two spans: the same person anywhere is agreement, two known people anywhere a conflict. */
@@ -270,8 +272,11 @@ export function linkArticlePair(first: ArticleSide, second: ArticleSide, thresho
 
   if (a.article.lang === b.article.lang) {
     const score = (r: number[], c: number[]) => {
-      const relation = speakerRelation(left[r[0]].quote, right[c[0]].quote, a.article, b.article);
-      return relation.kind === 'different' ? 0 : wordingSimilarity(left[r[0]], right[c[0]]);
+      const [x, y] = [left[r[0]], right[c[0]]];
+      // One language spells one person one way: two names that do not nest are two people, even when neither
+      // article mentions the other (`"Exports reached 366 billion," Pham said` is not `"… 149 billion," Tran said`).
+      if (x.quote.speaker && y.quote.speaker && speakerRelation(x.quote, y.quote, a.article, b.article).kind !== 'same') return 0;
+      return figuresDiffer(x.numbers, y.numbers) ? FIGURES_DIFFER * wordingSimilarity(x, y) : wordingSimilarity(x, y);
     };
     const never = () => false;
     for (const m of monotonicAlignment(left.length, right.length, score, threshold, { rows: never, cols: never })) link(left[m.rows[0]], right[m.cols[0]], m.confidence);

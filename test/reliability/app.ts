@@ -4,7 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/http/app.ts';
+import { LocalJobQueue } from '../../src/queue/local.ts';
 import { IngestService } from '../../src/service/ingest.ts';
 import { QueryService } from '../../src/service/queries.ts';
 import { createMeiliClient } from '../../src/storage/meili/client.ts';
@@ -21,7 +24,9 @@ export const AUTH = { authorization: `Bearer ${TEST_API_KEY}` };
 export function servicesOver(conn: { url: string; masterKey: string }, options: { timeoutMs?: number; prefix?: string } = {}): Services {
   const client = createMeiliClient({ url: conn.url, masterKey: conn.masterKey, timeoutMs: options.timeoutMs ?? 2_000 });
   const store = new Store(client, options.prefix ?? `r${randomBytes(4).toString('hex')}_`);
-  return { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 0.6 }) };
+  // The queue's directory is made only when a job is posted, which these tests do not do.
+  const jobs = new LocalJobQueue(path.join(os.tmpdir(), `polyquote-unused-jobs-${randomBytes(4).toString('hex')}`));
+  return { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 0.6 }), jobs };
 }
 
 export async function appOver(t: TestContext, services: Services, { setup = true } = {}) {

@@ -15,6 +15,8 @@ export interface Attribution {
   confidence: number;
   /** Who the article says it is, when resolved to someone it refers to. */
   person?: Person;
+  /** The clause names a source that is no speaker (a place, a publication, the rest of a body's name): nobody else's quote either. */
+  unservedSource?: boolean;
 }
 
 export const CONFIDENCE = {
@@ -238,7 +240,10 @@ export function buildRegistry(ctx: ArticleContext): PersonRegistry {
       const governed = (m.first > 0 && lexicon.prepositions.has(tokens[m.first - 1].key)) || subordinate[m.first] === 1;
       const subject = sentence !== sentenceWithSubject && !governed;
       if (subject) sentenceWithSubject = sentence;
-      mentions.push({ ...m, name, subject });
+      mentions.push({
+        kind: m.kind, first: m.first, end: m.end, name, role: m.role, apposedRole: m.apposedRole, nationality: m.nationality, gender: m.gender,
+        titled: m.titled, refersTo: m.refersTo, subject,
+      });
     }
     from = to;
   }
@@ -304,7 +309,8 @@ export function resolveMention(ctx: ArticleContext, mention: Mention, registry: 
     case 'name':
     case 'candidate': {
       const name = mention.kind === 'candidate' ? cleanName(ctx, mention) : withoutOwnerSuffix(mention.name!);
-      if (!name || neverSpeaks(ctx, mention, name)) return { method: 'none', confidence: CONFIDENCE.none };
+      if (!name) return { method: 'none', confidence: CONFIDENCE.none };
+      if (neverSpeaks(ctx, mention, name)) return { method: 'none', confidence: CONFIDENCE.none, unservedSource: true };
       const known = registry.find(name, quoteStart);
       // `Cựu HLV Alloa Athletic`: a title whose complement is a body, not a holder's name, stands for a person.
       if (known && known.personhood < 0 && mention.role) return resolveMention(ctx, { ...mention, kind: 'title' }, registry, quoteStart, adjacent);

@@ -19,16 +19,22 @@ const MAX_FRAGMENT_SENTENCE_TOKENS = 40;
 /** Four words make a fragment when they are long ones (`tidak mempertimbangkan fakta persidangan`), not syllables. */
 const MIN_FRAGMENT_CHARS_AT_FOUR_WORDS = 22;
 
-const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITAL_FIRST = /^[\p{Lu}\p{N}]/u;
+const wordsOf = (s: string) => s.split(/\s+/).filter((w) => HAS_LETTER_OR_DIGIT.test(w));
 
 /** Every word capitalised: the name of a work, a programme or an event, not speech. */
 export function isTitleCase(quote: string): boolean {
-  const words = wordsOf(quote);
-  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
-  // Short words (`and`, `of`, `và`) may stay in lower case; most words, and every long one, may not. Vietnamese
-  // syllables are short: `Cảng sẽ mở cửa lại vào thứ Hai` is a sentence, not a title.
-  return capitalised.length >= 2 && capitalised.length >= TITLE_CASE_SHARE * words.length &&
-    words.every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w));
+  let words = 0;
+  let capitalised = 0;
+  // Read word by word, stopping at the first long word in lower case: most quotes are sentences and end there.
+  for (const [w] of quote.matchAll(/\S+/g)) {
+    if (!HAS_LETTER_OR_DIGIT.test(w)) continue;
+    words++;
+    if (CAPITAL_FIRST.test(w)) capitalised++;
+    else if (w.length > 3) return false;
+  }
+  return capitalised >= 2 && capitalised >= TITLE_CASE_SHARE * words;
 }
 
 /** The share of capitalised words from which a quote reads as the name of a work or an event. */

@@ -73,7 +73,7 @@ export function extractQuotes(text: string, lang: string): ExtractedQuote[] {
     if (markedAsNotSpeech(ctx, span)) continue;
     const found = sentenceAttribution(ctx, span, registry);
     if (!found?.speakerName && !found && !standsAlone(ctx, span)) continue;
-    const attribution = found?.speakerName ? found : continuationOf(previous) ?? found ?? { method: 'none', confidence: CONFIDENCE.none };
+    const attribution = found?.speakerName || found?.unservedSource ? found : continuationOf(previous) ?? found ?? { method: 'none', confidence: CONFIDENCE.none };
     if (attribution.speakerName) {
       previous = attribution;
       registry.focus = attribution.person ?? registry.find(attribution.speakerName);

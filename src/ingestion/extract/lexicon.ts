@@ -16,6 +16,8 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
+const ELISION_BEFORE_LOWER = /(^|\s)((?:d|qu)['’])(\p{Ll})/gu;
+
 /** Multi-word lexicon lookup on a token stream, longest match first. */
 export class PhraseMatcher<T> {
   private readonly byFirstKey = new Map<string, Phrase<T>[]>();
@@ -24,11 +26,16 @@ export class PhraseMatcher<T> {
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [phrase, value] of entries) {
-      const keys = tokenize(phrase).map((t) => t.key);
-      if (!keys.length) continue;
-      const list = this.byFirstKey.get(keys[0]) ?? [];
-      list.push({ keys, needsDot: phrase.trim().endsWith('.'), value });
-      this.byFirstKey.set(keys[0], list);
+      // The text splits an elision before a capital into a word of its own (`secrétaire d’|État`): the phrase
+      // written in lower case (`secrétaire d’état`) is looked for that way too.
+      const elisionSplit = phrase.replace(ELISION_BEFORE_LOWER, (_, space: string, elision: string, letter: string) => space + elision + letter.toUpperCase());
+      const spellings = new Map([phrase, elisionSplit].map((p) => tokenize(p).map((t) => t.key)).map((keys) => [keys.join(' '), keys]));
+      for (const keys of spellings.values()) {
+        if (!keys.length) continue;
+        const list = this.byFirstKey.get(keys[0]) ?? [];
+        list.push({ keys, needsDot: phrase.trim().endsWith('.'), value });
+        this.byFirstKey.set(keys[0], list);
+      }
     }
     for (const list of this.byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   }
@@ -90,6 +97,7 @@ export interface Lexicon {
   addresseeMarkers: Set<string>;
   prepositions: Set<string>;
   placePrepositions: Set<string>;
+  postposedDemonstratives: Set<string>;
   organisationWords: PhraseMatcher<true>;
   calendarWords: PhraseMatcher<true>;
   cliticSuffixes: ({ suffix: string } & PronounSense)[];
@@ -161,6 +169,7 @@ export function lexiconFor(lang: string): Lexicon {
       addresseeMarkers: new Set(profile.addresseeMarkers.map((w) => tokenKey(w))),
       prepositions: new Set(profile.prepositions.map((w) => tokenKey(w))),
       placePrepositions: new Set(profile.placePrepositions.map((w) => tokenKey(w))),
+      postposedDemonstratives: new Set(profile.postposedDemonstratives.map((w) => tokenKey(w))),
       // Bodies take English names in every language (`Priorities USA`, `Alloa Athletic`, `The Hill`).
       organisationWords: new PhraseMatcher(flag([...new Set([...profile.organisationWords, ...LANGUAGES.en.organisationWords])])),
       calendarWords: new PhraseMatcher(flag(profile.calendarWords)),

@@ -159,7 +159,7 @@ export class PersonRegistry {
   touch(at: Omit<Reference, 'person'>, person: Person): void {
     const last = this.recorded.at(-1);
     if (last && last.offset > at.offset) this.sorted = false;
-    this.recorded.push({ ...at, person });
+    this.recorded.push({ offset: at.offset, sentence: at.sentence, subject: at.subject, speaking: at.speaking, person });
   }
 
   private index(person: Person): void {
@@ -193,18 +193,40 @@ export class PersonRegistry {
     // A body (a name with the marks of one) is what a pronoun stands for only once it has spoken (`the Red Cross said
     // …. "…," it said`).
     const body = (p: Person) => refersTo !== 'people' && !p.mute && p.personhood < 0 && compatible(p.gender, gender);
-    const before = this.timeline.filter((r) => r.offset < offset && (person(r.person) || (body(r.person) && r.speaking)));
-    const same = before.filter((r) => r.sentence === sentence);
+    const eligible = (r: Reference) => person(r.person) || (body(r.person) && r.speaking);
+    // The references before `offset`, latest first, one sentence at a time (sentences follow offsets).
+    const timeline = this.timeline;
+    let i = this.countBefore(offset) - 1;
+    const sentenceAt = (s: number): Reference[] => {
+      const found: Reference[] = [];
+      while (i >= 0 && timeline[i].sentence > s) i--;
+      for (; i >= 0 && timeline[i].sentence === s; i--) if (eligible(timeline[i])) found.unshift(timeline[i]);
+      return found;
+    };
+    const same = sentenceAt(sentence);
     if (same.length) return (same.find((r) => r.speaking) ?? same.find((r) => r.subject) ?? same.at(-1)!).person;
     for (let s = sentence - 1; s >= sentence - ANTECEDENT_SENTENCES; s--) {
-      const inSentence = before.filter((r) => r.sentence === s);
+      const inSentence = sentenceAt(s);
       const salient = inSentence.find((r) => r.speaking) ?? inSentence.find((r) => r.subject);
       if (salient) return salient.person;
       if (focus && inSentence.some((r) => r.person === focus)) return focus;
       if (inSentence.length) return inSentence[0].person;
     }
     if (focus && (person(focus) || body(focus))) return focus;
-    return before.at(-1)?.person;
+    for (; i >= 0; i--) if (eligible(timeline[i])) return timeline[i].person;
+    return undefined;
+  }
+
+  /** How many references stand before `offset`. */
+  private countBefore(offset: number): number {
+    const timeline = this.timeline;
+    let [low, high] = [0, timeline.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (timeline[mid].offset < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** The most recent person before `offset` the article described with a nationality noun (`le Français X`). */
@@ -219,10 +241,8 @@ export class PersonRegistry {
   }
 
   private lastReferenceTo(test: (p: Person) => boolean, offset: number): Person | undefined {
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const { offset: at, person } = this.timeline[i];
-      if (at < offset && test(person)) return person;
-    }
+    const timeline = this.timeline;
+    for (let i = this.countBefore(offset) - 1; i >= 0; i--) if (test(timeline[i].person)) return timeline[i].person;
     return undefined;
   }
 

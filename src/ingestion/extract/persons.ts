@@ -222,6 +222,10 @@ function nameMention(ctx: ArticleContext, at: number, run: NameRun, from: number
   const apposed = words >= 2 && words <= 3 && run.first > from && run.end < tokens.length &&
     /,\s*$/.test(text.slice(tokens[run.first - 1].end, tokens[run.first].start)) &&
     /^\s*,/.test(text.slice(tokens[run.end - 1].end, tokens[run.end].start));
+  // `Mantan bos Alloa Athletic ini mengatakan`: the title and its complement point back at someone named before.
+  const demonstrative = introduced && role !== undefined && run.end < tokens.length && lexicon.postposedDemonstratives.has(tokens[run.end].key) &&
+    onlySpacesBetween(text, tokens[run.end - 1].end, tokens[run.end].start);
+  if (demonstrative) return { kind: 'title', first: at, end: run.end + 1, role: slice(ctx, at, run.end), gender };
   const kind = !qualifiesTitle && (introduced || vietnameseShape || speaks || spoken || apposedRole || apposed) ? 'name' : 'candidate';
   return {
     kind, first: at, end: run.end, name: slice(ctx, run.first, run.end), role: role ?? apposedRole,
@@ -354,6 +358,7 @@ function mentionAt(ctx: ArticleContext, i: number, from: number, limit: number):
   for (const clitic of lx.cliticSuffixes) {
     if (!token.key.endsWith(clitic.suffix) || token.key.length === clitic.suffix.length) continue;
     const host = token.key.slice(0, -clitic.suffix.length).replace(/-$/, '');
+    if (lx.profile.objectCliticPrefixes.some((prefix) => host.startsWith(prefix))) continue;
     if (lx.speechVerbs.has(host) || lx.cliticHosts.has(host)) return { kind: 'pronoun', first: i, end: i + 1, gender: clitic.gender, refersTo: clitic.refersTo };
   }
   // `The 24-year-old said`, `Pria berusia 24 tahun ini mengatakan`: an age stands for who the text is about.

@@ -55,20 +55,6 @@ export function tokenKey(word: string, decomposed = true): string {
   return key.includes('’') ? key.replace(/’/g, "'") : key;
 }
 
-/** Keys of words already seen (in text without combining marks): the same words recur from article to article. */
-const keys = new Map<string, string>();
-const MAX_CACHED_KEYS = 50_000;
-
-function cachedKey(word: string): string {
-  let key = keys.get(word);
-  if (key === undefined) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-    key = tokenKey(word, false);
-    keys.set(word, key);
-  }
-  return key;
-}
-
 /**
  * Tokens of `text` up to offset `until` (the whole text by default). `starts` maps keys to the `starts` bits of
  * the lexicon the tokens will be matched against.
@@ -104,7 +90,7 @@ export function tokenize(text: string, until = text.length, starts?: Map<string,
       const first = word.charCodeAt(0);
       // `al-Moualem`, `el-Sisi`: a lower-case particle joined to a capitalised name is part of it.
       const capitalized = (first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(word)) || NAME_PARTICLE.test(word);
-      const key = decomposed ? tokenKey(word, true) : cachedKey(word);
+      const key = tokenKey(word, decomposed);
       tokens.push({ text: word, key, start: pieces[p], end: pieces[p + 1], capitalized, starts: starts ? starts.get(key) ?? 0 : -1 });
     }
   }

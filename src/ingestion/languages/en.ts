@@ -77,6 +77,7 @@ export const en: LanguageProfile = {
   cliticSuffixes: [],
   objectSuffixes: [],
   cliticHosts: [],
+  objectCliticPrefixes: [],
   abbreviations: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'inc', 'co', 'corp', 'vs', 'u.s', 'u.k'],
   surnames: [],
   spokespersonTitles: ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],
@@ -92,6 +93,7 @@ export const en: LanguageProfile = {
   documentNouns: ['brief', 'notice', 'statement', 'report', 'letter', 'filing', 'ruling', 'complaint', 'indictment', 'document', 'memo', 'lawsuit', 'petition', 'release', 'affidavit', 'judgment', 'verdict', 'notice of intent'],
   prepositions: ['in', 'at', 'on', 'from', 'to', 'of', 'for', 'with', 'by', 'about', 'against', 'near', 'into', 'between', 'among', 'after', 'before', 'during', 'under', 'over', 'across', 'like', 'than', 'via', 'including', 'behind', 'toward', 'towards', 'without', 'within', 'upon'],
   placePrepositions: ['in', 'at', 'from', 'near', 'across', 'into', 'throughout'],
+  postposedDemonstratives: [],
   organisationWords: ['athletic', 'academical', 'rovers', 'wanderers', 'albion', 'hotspur', 'fc', 'afc', 'party', 'service', 'ministry', 'department', 'office', 'agency', 'university', 'college', 'school', 'institute', 'foundation', 'trust', 'society', 'association', 'federation', 'union', 'league', 'club', 'committee', 'council', 'commission', 'court', 'board', 'bank', 'company', 'corporation', 'corp', 'inc', 'ltd', 'group', 'network', 'news', 'times', 'post', 'journal', 'telegraph', 'guardian', 'herald', 'tribune', 'gazette', 'review', 'magazine', 'press', 'radio', 'television', 'tv', 'channel', 'centre', 'center', 'hospital', 'police', 'army', 'navy', 'government', 'parliament', 'senate', 'congress', 'assembly', 'church', 'museum', 'fund', 'programme', 'program', 'plan', 'project', 'initiative', 'organisation', 'organization', 'authority', 'administration', 'cross', 'reserve', 'exchange', 'airlines', 'airways', 'motors', 'research', 'ventures', 'capital', 'holdings', 'partners', 'labs', 'laboratory', 'systems', 'technologies', 'studios', 'records', 'show', 'summit', 'conference'],
   calendarWords: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
   notQuoteCues: [

@@ -118,6 +118,7 @@ export const fr: LanguageProfile = {
   ],
   objectSuffixes: [],
   cliticHosts: ['a', 'avait', 'aurait', 'poursuit', 'ajoute', 'fit', 'fait', "m'a", "l'a", "m'avait", 'nous a'],
+  objectCliticPrefixes: [],
   abbreviations: ['m', 'mm', 'no', 'n', 'st', 'ste', 'dr', 'pr', 'me', 'av', 'etc', 'p'],
   surnames: [],
   spokespersonTitles: ['porte-parole'],
@@ -133,6 +134,7 @@ export const fr: LanguageProfile = {
   documentNouns: withElided(['mémoire', 'déclaration', 'communiqué', 'rapport', 'lettre', 'notification', 'arrêt', 'décision', 'plainte', 'document', 'note', 'avis', 'amicus curiae', 'jugement', 'acte', 'requête']),
   prepositions: ['à', 'au', 'aux', 'de', 'du', 'des', 'd\'', 'en', 'dans', 'par', 'pour', 'avec', 'sur', 'sous', 'chez', 'contre', 'vers', 'entre', 'depuis', 'pendant', 'selon', 'après', 'avant', 'comme', 'sans'],
   placePrepositions: ['à', 'au', 'aux', 'en', 'dans', 'vers', 'depuis'],
+  postposedDemonstratives: [],
   organisationWords: ['parti', 'ministère', 'département', 'bureau', 'agence', 'université', 'école', 'institut', 'fondation', 'société', 'association', 'fédération', 'union', 'ligue', 'club', 'comité', 'conseil', 'commission', 'cour', 'tribunal', 'banque', 'compagnie', 'entreprise', 'groupe', 'réseau', 'journal', 'radio', 'télévision', 'chaîne', 'centre', 'hôpital', 'police', 'armée', 'gouvernement', 'parlement', 'sénat', 'congrès', 'assemblée', 'église', 'musée', 'fonds', 'programme', 'plan', 'projet', 'organisation', 'autorité', 'administration', 'croix', 'service'],
   calendarWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   notQuoteCues: [

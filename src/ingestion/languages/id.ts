@@ -36,7 +36,7 @@ export const id: LanguageProfile = {
     'kapolri', 'kapolda', 'kepala staf', 'jenderal', 'kolonel', 'profesor', 'guru besar', 'dokter', 'pengamat',
     'analis', 'ekonom', 'peneliti', 'dosen', 'rektor', 'camat', 'lurah', 'kades', 'kepala desa', 'manajer', 'pelatih',
     'anggota', 'koordinator', 'pemimpin', 'ketua umum', 'sekretaris eksekutif', 'komisaris', 'hakim', 'jaksa',
-    'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik', 'kapten', 'kuasa hukum',
+    'penjabat', 'plt', 'pj', 'pendiri', 'ceo', 'pemilik', 'kapten', 'kuasa hukum', 'bos',
     // Sport: `ujar gelandang tersebut`, `kata pelatih asal Prancis itu` point back at the player or coach named before.
     // Not `pemain`: `para pemain`, `sebagai pemain ke-12` are players in general, not one person.
     'pelatih kepala', 'asisten pelatih', 'juru taktik', 'gelandang', 'penyerang', 'striker', 'bek', 'bek sayap',
@@ -45,7 +45,7 @@ export const id: LanguageProfile = {
     'jaksa agung', 'perenang', 'pesepak bola', 'pemain sepak bola',
   ],
   titleWords: [
-    'penjabat', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',
+    'penjabat', 'mantan', 'eks', 'wakil', 'plt', 'pj', 'luar negeri', 'dalam negeri', 'keuangan', 'pertahanan', 'perdagangan', 'kesehatan',
     'pendidikan', 'kebudayaan', 'pertanian', 'perindustrian', 'perhubungan', 'pariwisata', 'sosial', 'agama',
     'tenaga kerja', 'energi', 'sumber daya mineral', 'lingkungan hidup', 'kehutanan', 'komunikasi', 'informatika',
     'hukum', 'ham', 'negara', 'sekretariat', 'majelis', 'nasional', 'dewan', 'perwakilan', 'rakyat', 'dpr', 'mpr',
@@ -68,6 +68,7 @@ export const id: LanguageProfile = {
   cliticSuffixes: [{ word: 'nya', gender: 'x', refersTo: 'either' }],
   objectSuffixes: ['ku', 'mu'],
   cliticHosts: ['menurut'],
+  objectCliticPrefixes: ['me'],
   abbreviations: ['no', 'tn', 'ny', 'nn', 'sdr', 'bpk', 'dr', 'drs', 'ir', 'prof', 'h', 'hj', 'st', 'jl', 'kab', 'kec'],
   surnames: [],
   spokespersonTitles: ['juru bicara', 'jubir'],
@@ -83,6 +84,7 @@ export const id: LanguageProfile = {
   documentNouns: ['pernyataan', 'laporan', 'surat', 'dokumen', 'putusan', 'gugatan', 'pemberitahuan', 'brief', 'memo', 'dakwaan', 'keterangan', 'rilis', 'siaran pers'],
   prepositions: ['di', 'ke', 'dari', 'pada', 'untuk', 'dengan', 'oleh', 'tentang', 'terhadap', 'dalam', 'kepada', 'bagi', 'antara', 'seperti', 'sejak', 'hingga', 'sampai', 'atas', 'melawan', 'tanpa'],
   placePrepositions: ['di', 'ke', 'dari'],
+  postposedDemonstratives: ['ini', 'itu', 'tersebut'],
   organisationWords: ['partai', 'kementerian', 'departemen', 'badan', 'lembaga', 'komite', 'komisi', 'dewan', 'majelis', 'universitas', 'sekolah', 'institut', 'yayasan', 'perhimpunan', 'asosiasi', 'federasi', 'serikat', 'liga', 'klub', 'pengadilan', 'mahkamah', 'bank', 'perusahaan', 'grup', 'kelompok', 'harian', 'koran', 'majalah', 'radio', 'televisi', 'stasiun', 'pusat', 'polisi', 'kepolisian', 'tentara', 'pemerintah', 'parlemen', 'senat', 'kongres', 'gereja', 'museum', 'dana', 'program', 'rencana', 'proyek', 'organisasi', 'otoritas', 'layanan', 'kantor', 'rumah sakit', 'surat kabar', 'palang merah'],
   calendarWords: ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu', 'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'],
   notQuoteCues: [

@@ -65,6 +65,8 @@ export interface LanguageProfile {
   /** Endings that fold a pronoun into a verb (`ujar-nya`, `déclare-t-il`), and the non-speech words they may attach to. */
   cliticSuffixes: GenderedWord[];
   cliticHosts: string[];
+  /** Verb prefixes after which a folded pronoun is the object (`mengatakan-nya`, said it), not who speaks (`kata-nya`). */
+  objectCliticPrefixes: string[];
   /** Endings that fold who was spoken to into a verb of saying (`memberitahu-ku`, told me): the verb is still one. */
   objectSuffixes: string[];
   /** Abbreviations whose full stop does not end a sentence (`No.`, `Tn.`). */
@@ -112,6 +114,11 @@ export interface LanguageProfile {
   prepositions: string[];
   /** Prepositions of place (`in`, `di`, `ở`, `à`): the capitalised words after them name a place, not a person. */
   placePrepositions: string[];
+  /**
+   * Demonstratives that follow their noun (`bos Alloa Athletic ini`, `cựu HLV Alloa này`): a title and name before
+   * one is a title pointing back at someone, its capitalised words the title's complement.
+   */
+  postposedDemonstratives: string[];
   /** Words that make a capitalised name a body's (`Party`, `Ministry`, `Đảng`, `Partai`, `ministère`), not a person's. */
   organisationWords: string[];
   /** Names of days and months, capitalised in some languages (`On Wednesday`): never a person. */

@@ -15,7 +15,7 @@ export const vi: LanguageProfile = {
     'xác nhận', 'cam kết', 'bức xúc', 'phàn nàn', 'than thở', 'băn khoăn', 'kể lại', 'phát biểu rằng', 'trình bày', 'mong muốn', 'kêu gọi', 'đề xuất',
     'viết', 'nhớ lại', 'tự hỏi', 'bình luận', 'than', 'hô', 'hô vang', 'hét', 'tuyên thệ', 'thề', 'hứa', 'cam đoan',
     'bác bỏ', 'phản bác', 'lập luận', 'kể với', 'nói với', 'chia sẻ với', 'đăng', 'viết trên', 'giãi bày', 'thổ lộ',
-    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính',
+    'phàn nàn', 'tiếp tục', 'nhận xét', 'đáp', 'ước tính', 'kiên quyết', 'khăng khăng', 'phân trần',
   ],
   sourceMarkers: ['theo', 'theo lời'],
   honorifics: [
@@ -40,7 +40,7 @@ export const vi: LanguageProfile = {
     'tổng chưởng lý', 'chưởng lý', 'công tố viên',
   ],
   titleWords: [
-    'quyền', 'phó', 'nguyên', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',
+    'quyền', 'phó', 'nguyên', 'cựu', 'thường trực', 'bộ', 'ngoại giao', 'công an', 'quốc phòng', 'tài chính', 'y tế',
     'giáo dục', 'và', 'đào tạo', 'công thương', 'nội vụ', 'tư pháp', 'xây dựng', 'giao thông vận tải', 'kế hoạch',
     'đầu tư', 'nông nghiệp', 'môi trường', 'khoa học', 'công nghệ', 'văn hóa', 'thể thao', 'du lịch', 'lao động',
     'thương binh', 'xã hội', 'thông tin', 'truyền thông', 'ban chấp hành', 'trung ương', 'đảng', 'ban', 'ủy ban',
@@ -64,6 +64,7 @@ export const vi: LanguageProfile = {
   cliticSuffixes: [],
   objectSuffixes: [],
   cliticHosts: [],
+  objectCliticPrefixes: [],
   abbreviations: ['tp', 'gs', 'pgs', 'ts', 'ths', 'bs', 'th.s', 'st'],
   namesStartWithSurname: true,
   // Onset, one to three vowels, coda.
@@ -88,6 +89,7 @@ export const vi: LanguageProfile = {
   documentNouns: ['văn bản', 'thông báo', 'tuyên bố', 'báo cáo', 'thư', 'bản án', 'quyết định', 'đơn', 'cáo trạng', 'công văn', 'thông cáo'],
   prepositions: ['ở', 'tại', 'từ', 'đến', 'với', 'của', 'cho', 'về', 'trong', 'trên', 'dưới', 'bởi', 'như', 'sau', 'trước', 'giữa', 'tới', 'qua'],
   placePrepositions: ['ở', 'tại', 'từ', 'đến', 'tới'],
+  postposedDemonstratives: ['này', 'đó', 'ấy', 'nọ'],
   organisationWords: ['đảng', 'bộ', 'sở', 'cục', 'vụ', 'ban', 'ủy ban', 'hội', 'hiệp hội', 'công ty', 'tập đoàn', 'ngân hàng', 'trường', 'đại học', 'học viện', 'viện', 'bệnh viện', 'tòa án', 'quốc hội', 'chính phủ', 'quỹ', 'trung tâm', 'tổ chức', 'liên đoàn', 'câu lạc bộ', 'báo', 'đài', 'kênh', 'hãng', 'nhóm', 'văn phòng', 'thượng viện', 'hạ viện', 'quân đội', 'cảnh sát', 'hội đồng', 'chương trình', 'dịch vụ'],
   calendarWords: ['thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'chủ nhật'],
   notQuoteCues: [

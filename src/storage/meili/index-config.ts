@@ -34,16 +34,22 @@ export async function applyIndexConfig(client: Meilisearch, prefix: string, dir 
   for (const name of INDEX_NAMES) {
     const uid = prefix + name;
     const config = await readIndexConfig(name, dir);
-    const exists = await guarded(() =>
-      client.getRawIndex(uid).then(
-        () => true,
-        (error: unknown) => {
-          if (meiliErrorCode(error) === 'index_not_found') return false;
-          throw error;
-        },
-      ),
-    );
-    if (!exists) await settled(client, () => client.createIndex(uid, { primaryKey: config.primaryKey }));
+    const exists = () =>
+      guarded(() =>
+        client.getRawIndex(uid).then(
+          () => true,
+          (error: unknown) => {
+            if (meiliErrorCode(error) === 'index_not_found') return false;
+            throw error;
+          },
+        ),
+      );
+    if (!(await exists())) {
+      // Several nodes starting at once on a new store all try to create it: one creation wins, the others find it made.
+      await settled(client, () => client.createIndex(uid, { primaryKey: config.primaryKey })).catch(async (error: unknown) => {
+        if (!(await exists())) throw error;
+      });
+    }
     const index = client.index(uid);
     const current = await guarded(() => index.getSettings());
     if (!alreadyApplied(config.settings, current)) await settled(client, () => index.updateSettings(config.settings));

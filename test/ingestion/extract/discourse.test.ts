@@ -80,5 +80,18 @@ t.test('the words of the quote govern nothing outside it; a body name is not its
   // `tới` ends the quote: it is no preposition before `bà Lan`.
   t.same(speakers('"Lương y tá sẽ tăng 5% vào năm tới" - bà Lan Phương nói.', 'vi'), ['Lan Phương']);
   t.same(speakers('"Danh sách chờ phải giảm xuống dưới 18 tuần" - Bộ Y tế cho biết.', 'vi'), [null]);
+  // Named as someone else's, it does not continue the speaker quoted before.
+  t.same(speakers('"Chúng tôi sẽ mở 40 phòng khám" - bà Lan Phương nói.\n\n"Danh sách chờ phải giảm xuống dưới 18 tuần" - Bộ Y tế cho biết.', 'vi'), ['Lan Phương', null]);
+  t.same(speakers('"We are ready," Furlan said.\n\n"The race was a muddle," The Evening Courier said.', 'en'), ['Furlan', null]);
   t.same(speakers('"Danh sách chờ phải giảm" - Bộ trưởng Y tế Nguyễn Lan Phương cho biết.', 'vi'), ['Nguyễn Lan Phương']);
+});
+
+t.test('a title and name closed by a demonstrative point back at someone named before', async (t) => {
+  t.same(speakers('Jack Ross, 42, dulu melatih Alloa Athletic. Mantan bos Alloa Athletic ini mengatakan: "Saya tidak merasa gentar mengikuti jejak mereka."', 'id'), ['Jack Ross']);
+  t.same(speakers('Ông Jack Ross, 42 tuổi, từng dẫn dắt Alloa Athletic. Cựu HLV Alloa Athletic này cho biết: "Tôi không hề nao núng khi tiếp bước họ."', 'vi'), ['Jack Ross']);
+});
+
+t.test('a pronoun folded into a meN- verb is its object: mengatakannya is said it, katanya he said', async (t) => {
+  t.same(speakers('Budi Santoso mengatakan dia ragu. "Kami tidak akan lupa," Ratna Sari, seorang penasihat senior kelompok itu, mengatakannya pada hari Jumat.', 'id'), ['Ratna Sari']);
+  t.same(speakers('Budi Santoso mengatakan dia ragu. "Kami tidak akan lupa," katanya.', 'id'), ['Budi Santoso']);
 });

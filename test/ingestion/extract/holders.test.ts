@@ -90,3 +90,8 @@ t.test('a role in apposition after a titled name is kept with the title', async 
   ];
   for (const [lang, lines, speaker] of cases) t.same(speakers(lines.join('\n'), lang), [speaker], lang);
 });
+
+t.test('a title written with an elision in lower case matches the text that splits it before a capital', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'fr').map((q) => q.speakerName ?? null);
+  t.same(said('Marc Dupuis a parlé. Le secrétaire d’État américain Paul Hervey a déclaré : « Les sanctions doivent être maintenues. »'), ['Paul Hervey']);
+});
