@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
@@ -148,6 +148,9 @@ t.test('waiters get their turns, in order, against a holder that takes the lock 
   })();
   await sleep(60);
   const first = new FileWriteLock(file).run(async () => void order.push('first'));
+  // The second waiter starts once the first is queued (a ticket of its own, a millisecond later at least): what is
+  // checked is the order of the queue, not how fast a loaded machine lets the first waiter reach it.
+  while (!(await readdir(`${file}.queue`).catch(() => [])).length) await sleep(2);
   await sleep(5);
   const second = new FileWriteLock(file).run(async () => void order.push('second'));
   await Promise.all([first, second, loop]);
