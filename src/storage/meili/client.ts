@@ -59,14 +59,17 @@ const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
  * Sends writes one after the other, then waits for them all, failing loudly when Meilisearch rejected one. Meilisearch
  * applies one index's tasks in order and keeps its queue across restarts, so they land in the order given without a
  * round trip between them; tasks on different indexes may finish out of order (it batches per index), so every one is
- * waited for, not just the last. Polls with a growing interval: most tasks finish in milliseconds, a few take seconds.
+ * waited for, not just the last. Polls every few milliseconds at first — a write answers a request only once its task
+ * is done, and most take tens of milliseconds, which a doubling interval would overshoot by as much again — then less
+ * often: a few take seconds.
  */
 export async function settled(client: Meilisearch, ...writes: Array<() => EnqueuedTaskPromise>): Promise<void> {
   const uids: number[] = [];
   for (const write of writes) uids.push((await guarded(() => write())).taskUid);
   if (!uids.length) return;
-  const deadline = Date.now() + TASK_TIMEOUT_MS;
-  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+  const started = Date.now();
+  const deadline = started + TASK_TIMEOUT_MS;
+  for (let pause = FINE_POLL_MS; ; pause = Date.now() - started < FINE_POLLING_FOR_MS ? FINE_POLL_MS : Math.min(pause * 2, 50)) {
     const { results } = await guarded(() => client.tasks.getTasks({ uids }));
     const pending = results.find((task) => !FINISHED.has(task.status));
     if (!pending) {
@@ -80,6 +83,8 @@ export async function settled(client: Meilisearch, ...writes: Array<() => Enqueu
 }
 
 const TASK_TIMEOUT_MS = 60_000;
+const FINE_POLL_MS = 4;
+const FINE_POLLING_FOR_MS = 300;
 
 /** A value quoted for a Meilisearch filter expression: user input never reaches a filter unescaped. */
 export function filterValue(value: string | number | boolean): string {
