@@ -8,7 +8,7 @@ import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
-import type { IngestedArticle } from './ingest.ts';
+import { prepareArticle, type IngestedArticle, type LinkedArticle, type PreparedArticle } from './ingest.ts';
 
 /** Articles and text per batch: Meilisearch indexes a large payload far faster than many small ones. */
 export const BATCH_ARTICLES = 250;
@@ -52,8 +52,8 @@ export type Extractor = (inputs: ArticleInput[]) => Promise<Array<AnalysedArticl
 export interface BatchDeps {
   store: Store;
   extract?: Extractor;
-  /** Links one analysed article into the staged store and writes it there. */
-  link: (store: LinkingStore, analysed: AnalysedArticle, contentHash: string) => Promise<{ article: IngestedArticle; quotes: QuoteDoc[]; speakers: Set<string> }>;
+  /** Links one prepared article into the staged store and writes it there. */
+  link: (store: LinkingStore, prepared: PreparedArticle) => Promise<LinkedArticle>;
   /** Runs a batch's reads and writes under the cross-process write lock. */
   crossProcess: <T>(run: () => Promise<T>) => Promise<T>;
 }
@@ -67,8 +67,15 @@ export function contentHash(input: ArticleInput): string {
 export async function ingestInBatches(inputs: ArticleInput[], options: BatchOptions, deps: BatchDeps): Promise<BatchResult> {
   const outcomes: ArticleOutcome[] = [];
   const progress: BatchProgress = { done: 0, total: inputs.length, stored: 0, unchanged: 0, failed: 0, quotes: 0 };
-  for (const batch of batches(inputs, options.maxArticles ?? BATCH_ARTICLES, options.maxBytes ?? BATCH_BYTES)) {
-    const done = await ingestOneBatch(batch, deps);
+  const all = [...batches(inputs, options.maxArticles ?? BATCH_ARTICLES, options.maxBytes ?? BATCH_BYTES)];
+  // The next batch is read (extracted in the worker pool) while this one is linked and written.
+  let reading = all.length ? readBatch(all[0], deps) : undefined;
+  for (let i = 0; i < all.length; i++) {
+    const storeBatch = await reading!;
+    reading = i + 1 < all.length ? readBatch(all[i + 1], deps) : undefined;
+    // Met when awaited; should this batch fail first, the next one's failure must not go unhandled.
+    reading?.catch(() => undefined);
+    const done = await storeBatch();
     for (const outcome of done) {
       progress.done++;
       if (outcome.status === 'stored') {
@@ -99,7 +106,8 @@ function* batches(inputs: ArticleInput[], maxArticles: number, maxBytes: number)
   if (batch.length) yield batch;
 }
 
-async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ArticleOutcome[]> {
+/** Reads a batch's articles outside the write lock; what it returns stores them under the lock. */
+async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<() => Promise<ArticleOutcome[]>> {
   const extract = deps.extract ?? (async (batch: ArticleInput[]) => extractInThread(batch));
   const entries = inputs.map((input) => {
     const problem = problemOf(input);
@@ -118,12 +126,13 @@ async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<
   const analysed = await extract(toExtract.map((e) => e.input));
   const analysedAt = new Map(toExtract.map((e, j) => [e.k, analysed[j]]));
 
-  return deps.crossProcess(async () => {
+  return () => deps.crossProcess(async () => {
     // Again under the lock: another process may have stored some of these meanwhile.
     const stored = await storedHashes();
     const staged = new StagedStore(deps.store);
     const speakers = new Set<string>();
     const hashes = new Map([...stored].map(([id, doc]) => [id, doc.contentHash]));
+    const prepared = new Map<number, PreparedArticle>();
     for (const [k, entry] of entries.entries()) {
       if (outcomes[k]) continue;
       if (hashes.get(entry.id) === entry.hash) {
@@ -134,19 +143,27 @@ async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<
       }
       const result = analysedAt.get(k) ?? (await extract([entry.input]))[0];
       if (result instanceof Error) {
-        outcomes[k] = { id: entry.id, status: 'error', problem: { title: 'the article could not be read', detail: result.message }, error: result };
+        outcomes[k] = failed(entry.id, 'the article could not be read', result);
         continue;
       }
       try {
-        const linked = await deps.link(staged, result, entry.hash);
-        for (const s of linked.speakers) speakers.add(s);
+        prepared.set(k, prepareArticle(result, entry.hash));
+        // A second copy later in the batch is then unchanged, as it would be posted after this one.
         hashes.set(entry.id, entry.hash);
-        outcomes[k] = { id: entry.id, status: 'stored', article: linked.article, quotes: linked.quotes };
+      } catch (error) {
+        outcomes[k] = failed(entry.id, 'the article could not be linked', error);
+      }
+    }
+    await staged.prefetch([...prepared.values()].map((p) => p.probe));
+    for (const [k, article] of prepared) {
+      try {
+        const linked = await deps.link(staged, article);
+        for (const s of linked.speakers) speakers.add(s);
+        outcomes[k] = { id: article.article.id, status: 'stored', article: linked.article, quotes: linked.quotes };
       } catch (error) {
         // The store failing fails the batch (nothing of it is written); anything else is this article's own.
         if (error instanceof StoreUnavailableError || error instanceof MeilisearchApiError) throw error;
-        const err = error instanceof Error ? error : new Error(String(error));
-        outcomes[k] = { id: entry.id, status: 'error', problem: { title: 'the article could not be linked', detail: err.message }, error: err };
+        outcomes[k] = failed(article.article.id, 'the article could not be linked', error);
       }
     }
     if (!staged.empty) await staged.flush();
@@ -157,6 +174,11 @@ async function ingestOneBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<
     if (speakers.size) await refreshSpeakers(deps.store, speakers);
     return outcomes as ArticleOutcome[];
   });
+}
+
+function failed(id: string, title: string, thrown: unknown): ArticleOutcome {
+  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  return { id, status: 'error', problem: { title, detail: error.message }, error };
 }
 
 /** What makes an input unusable before reading it (a request's articles are checked by their schema already). */

@@ -12,6 +12,7 @@ import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
 import type { LinkingStore } from '../storage/staged.ts';
+import type { CandidateProbe } from '../storage/candidates.ts';
 import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
@@ -23,6 +24,22 @@ export interface IngestedArticle {
   lang: string;
   quotes: number;
   replaced: boolean;
+}
+
+/** An article ready to be linked: its documents, and what finds its candidates among the stored articles. */
+export interface PreparedArticle {
+  article: AnalysedArticle['article'];
+  quotes: QuoteDoc[];
+  articleDoc: ArticleDoc;
+  probe: CandidateProbe;
+  withVocabulary: boolean;
+}
+
+export interface LinkedArticle {
+  article: IngestedArticle;
+  quotes: QuoteDoc[];
+  /** Speakers whose documents need rebuilding once the batch is written. */
+  speakers: Set<string>;
 }
 
 export interface IngestResult {
@@ -92,7 +109,7 @@ export class IngestService {
       ingestInBatches(inputs, options, {
         store: this.store,
         extract: this.options.analyse ? async (inputs) => extractInThread(inputs, this.options.analyse) : this.options.extract,
-        link: (staged, analysed, contentHash) => this.linkArticle(staged, analysed, contentHash),
+        link: (staged, prepared) => this.linkArticle(staged, prepared),
         crossProcess: (run) => this.crossProcess(run),
       }),
     );
@@ -129,85 +146,11 @@ export class IngestService {
     return this.options.writeLock ? this.options.writeLock.run(run) : run();
   }
 
-  /**
-   * Links one analysed article into `store` (the batch staged in front of the real one) and writes it there. Returns
-   * the speakers whose documents need rebuilding once the batch is written.
-   */
-  private async linkArticle(
-    store: LinkingStore,
-    { article, quotes: extracted }: AnalysedArticle,
-    contentHash: string,
-  ): Promise<{ article: IngestedArticle; quotes: QuoteDoc[]; speakers: Set<string> }> {
-    const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
-    const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
-    const seenIds = new Map<string, number>();
-    const quotes: QuoteDoc[] = extracted.map((q, seq) => {
-      const sid = q.speakerName ? speakerId(q.speakerName) : null;
-      const id = quoteId(article.id, q.text, seenIds);
-      const own = { speakerId: sid || null, speakerName: sid ? q.speakerName! : null, method: q.attribution.method, confidence: q.attribution.confidence };
-      return {
-        id,
-        articleId: article.id,
-        seq,
-        lang: article.lang,
-        text: q.text,
-        [searchableTextField(article.lang)]: q.text,
-        speakerId: own.speakerId,
-        speakerName: own.speakerName,
-        ...(q.role ? { role: q.role } : {}),
-        attributionMethod: own.method,
-        attributionConfidence: own.confidence,
-        own,
-        start: q.start,
-        end: q.end,
-        ...withoutUndefined(source),
-        translated: Boolean(article.sourceUrl || article.translationOf),
-        clusterId: `c-${id}`,
-        original: true,
-        linkConfidence: 0,
-        links: [],
-        clusterLangs: [article.lang],
-        translations: [],
-      };
-    });
-    const skipped = notArticleText(article.text);
-    const { anchors, sites } = articleAnchors(article.text, skipped);
-    const articleDoc: ArticleDoc = withoutUndefined({
-      id: article.id,
-      lang: article.lang,
-      url: article.url,
-      title: article.title,
-      outlet: article.outlet,
-      publishedAt: article.publishedAt,
-      publishedTs,
-      sourceUrl: article.sourceUrl,
-      translationOf: article.translationOf,
-      speakerIds: [...ownSpeakersOf(quotes)],
-      quoteIds: quotes.map((q) => q.id),
-      length: ownTextLength(article.text, skipped),
-      ...(skipped.length ? { skipped } : {}),
-      numbers: anchorNumbers(article.text),
-      vocabulary: vocabulary(article.text),
-      anchors,
-      anchorSites: sites,
-      contentHash,
-      ingestedAt: new Date().toISOString(),
-    });
-
-    const previous = await store.getArticle(article.id);
+  /** Links one prepared article into `store` (the batch staged in front of the real one) and writes it there. */
+  private async linkArticle(store: LinkingStore, { article, quotes, articleDoc, probe, withVocabulary }: PreparedArticle): Promise<LinkedArticle> {
+    const [previous] = await store.articlesByIds([article.id], ['id', 'speakerIds']);
     const oldQuotes = previous ? await store.quotesOfArticles([article.id]) : [];
-    // Another article's words matter only to test whether this one's source URL names it.
-    const withVocabulary = Boolean(article.sourceUrl && slugWords(article.sourceUrl).length);
-    const candidates = await store.candidateArticles(
-      {
-        id: article.id,
-        anchors: anchors.map((anchor) => ({ anchor, weight: anchorWeight(anchor) })),
-        speakerIds: articleDoc.speakerIds,
-        translationOf: article.translationOf,
-        publishedTs,
-      },
-      { withVocabulary },
-    );
+    const candidates = await store.candidateArticles(probe, { withVocabulary });
     const candidateQuotes = await store.quotesOfArticles(candidates.map((c) => c.id));
     const ownQuotes = quotes.map(linkableQuote);
     const edges = continuationEdges(article.text, ownQuotes);
@@ -411,4 +354,77 @@ function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
 /** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */
 function searchableTextField(lang: string): `text_${string}` {
   return isSupportedLanguage(lang) ? `text_${lang}` : 'text_other';
+}
+
+/** An analysed article made into the documents it is stored as, and the probe that finds its candidates: no store needed. */
+export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, contentHash: string): PreparedArticle {
+  const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
+  const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
+  const seenIds = new Map<string, number>();
+  const quotes: QuoteDoc[] = extracted.map((q, seq) => {
+    const sid = q.speakerName ? speakerId(q.speakerName) : null;
+    const id = quoteId(article.id, q.text, seenIds);
+    const own = { speakerId: sid || null, speakerName: sid ? q.speakerName! : null, method: q.attribution.method, confidence: q.attribution.confidence };
+    return {
+      id,
+      articleId: article.id,
+      seq,
+      lang: article.lang,
+      text: q.text,
+      [searchableTextField(article.lang)]: q.text,
+      speakerId: own.speakerId,
+      speakerName: own.speakerName,
+      ...(q.role ? { role: q.role } : {}),
+      attributionMethod: own.method,
+      attributionConfidence: own.confidence,
+      own,
+      start: q.start,
+      end: q.end,
+      ...withoutUndefined(source),
+      translated: Boolean(article.sourceUrl || article.translationOf),
+      clusterId: `c-${id}`,
+      original: true,
+      linkConfidence: 0,
+      links: [],
+      clusterLangs: [article.lang],
+      translations: [],
+    };
+  });
+  const skipped = notArticleText(article.text);
+  const { anchors, sites } = articleAnchors(article.text, skipped);
+  const articleDoc: ArticleDoc = withoutUndefined({
+    id: article.id,
+    lang: article.lang,
+    url: article.url,
+    title: article.title,
+    outlet: article.outlet,
+    publishedAt: article.publishedAt,
+    publishedTs,
+    sourceUrl: article.sourceUrl,
+    translationOf: article.translationOf,
+    speakerIds: [...ownSpeakersOf(quotes)],
+    quoteIds: quotes.map((q) => q.id),
+    length: ownTextLength(article.text, skipped),
+    ...(skipped.length ? { skipped } : {}),
+    numbers: anchorNumbers(article.text),
+    vocabulary: vocabulary(article.text),
+    anchors,
+    anchorSites: sites,
+    contentHash,
+    ingestedAt: new Date().toISOString(),
+  });
+  return {
+    article,
+    quotes,
+    articleDoc,
+    probe: {
+      id: article.id,
+      anchors: anchors.map((anchor) => ({ anchor, weight: anchorWeight(anchor) })),
+      speakerIds: articleDoc.speakerIds,
+      translationOf: article.translationOf,
+      publishedTs,
+    },
+    // Another article's words matter only to test whether this one's source URL names it.
+    withVocabulary: Boolean(article.sourceUrl && slugWords(article.sourceUrl).length),
+  };
 }

@@ -2,14 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { canonicalSpeakerName } from '../ingestion/speakers.ts';
 import { fold } from '../text/fold.ts';
 import { ownAttribution, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
-import type { Store } from '../storage/store.ts';
+import type { SpeakerQuoteSummary, Store } from '../storage/store.ts';
 
 /** Letters outside ASCII: the spelling that keeps its diacritics is the one to display. */
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const diacritics = (name: string) => name.normalize('NFC').replace(/[\x00-\x7f]/g, '').length;
 
-/** Speakers read at once when refreshing many. */
-const CONCURRENT_SPEAKERS = 8;
 /** Quotes read per speaker to learn how each language spells the name. */
 const NAME_SAMPLE = 200;
 
@@ -17,12 +15,6 @@ const surnameOf = (id: string) => id.split('-').at(-1)!;
 /** Beyond this many full names sharing a surname, the surname alone is nobody in particular: none is refreshed for it. */
 const MAX_FULL_NAMES_REFRESHED = 3;
 const isSurname = (id: string) => !id.includes('-');
-
-interface Held {
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  sample: Array<{ lang: string; speakerName: string | null; attributionMethod: string }>;
-}
 
 /**
  * Rebuilds the speaker documents of the given speakers from their stored quotes (counts, roles, languages, every
@@ -40,8 +32,8 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
   // have no such surname speaker and need nothing more than themselves.
   const related = new Set(speakerIds);
   const fullNamesOf = new Map<string, string[]>();
-  for (const surname of new Set([...speakerIds].map(surnameOf))) {
-    const sharing = await store.speakersBySurname(surname);
+  const surnames = [...new Set([...speakerIds].map(surnameOf))];
+  for (const [surname, sharing] of await store.speakersBySurnames(surnames)) {
     const surnameDoc = sharing.find((s) => s.id === surname);
     if (!surnameDoc && !speakerIds.has(surname)) continue;
     const fullNames = [...new Set([...sharing.map((s) => s.id), ...speakerIds])].filter((id) => !isSurname(id) && surnameOf(id) === surname);
@@ -50,19 +42,10 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
     if (fullNames.length <= MAX_FULL_NAMES_REFRESHED) for (const id of fullNames) related.add(id);
     if (surnameDoc?.sameAs) related.add(surnameDoc.sameAs);
   }
-  const held = new Map<string, Held>();
-  const existing = new Map<string, SpeakerDoc | undefined>();
-  // A few speakers at a time: a batch touches hundreds, and each is three round trips.
   const ids = [...related].sort();
-  for (let i = 0; i < ids.length; i += CONCURRENT_SPEAKERS) {
-    await Promise.all(
-      ids.slice(i, i + CONCURRENT_SPEAKERS).map(async (id) => {
-        const [{ total, facets }, doc, sample] = await Promise.all([store.speakerFacets(id), store.getSpeaker(id), store.speakerSpellings(id, NAME_SAMPLE)]);
-        existing.set(id, doc);
-        if (total) held.set(id, { total, facets, sample });
-      }),
-    );
-  }
+  const [summaries, stored] = await Promise.all([store.speakerQuoteSummaries(ids, NAME_SAMPLE), store.speakersByIds(ids)]);
+  const existing = new Map(stored.map((doc) => [doc.id, doc]));
+  const held = new Map([...summaries].filter(([, summary]) => summary.total > 0));
   // A stored speaker not refreshed here still has quotes (one left without is deleted when refreshed).
   const live = (id: string) => held.has(id) || !related.has(id);
   const listedUnder = new Map<string, string>();
@@ -104,7 +87,7 @@ export function speakersOfQuotes(quotes: QuoteDoc[], more: string[] = []): Set<s
 }
 
 /** Each language's most frequent spelling, its own articles' spellings before those a cluster lent. */
-function namesByLanguage(sample: Held['sample']): Record<string, string> {
+function namesByLanguage(sample: SpeakerQuoteSummary['sample']): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const q of sample) {
     if (!q.speakerName) continue;

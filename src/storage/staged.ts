@@ -1,13 +1,19 @@
+import type { CandidateOptions, CandidateProbe, SearchHits } from './candidates.ts';
 import type { ArticleDoc, QuoteDoc } from './documents.ts';
-import type { CandidateOptions, Store } from './store.ts';
+import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store } from './store.ts';
+
+const CACHED_ARTICLE_FIELDS = new Set<keyof ArticleDoc>(ARTICLE_FIELDS_BUT_VOCABULARY);
 
 /** What linking reads and writes while it stores articles: the store itself, or a batch staged in front of it. */
-export type LinkingStore = Pick<Store, 'getArticle' | 'candidateArticles' | 'articlesByIds' | 'quotesOfArticles' | 'quotesByIds' | 'write'>;
+export type LinkingStore = Pick<Store, 'candidateArticles' | 'articlesByIds' | 'quotesOfArticles' | 'quotesByIds' | 'write'>;
 
 /**
  * A batch's writes held in memory in front of the store: every read sees the store as it will be once they are
  * written, so the articles of a batch are linked one after the other exactly as if each had been stored before the
  * next — then `flush` sends them all as one task per index and waits once.
+ *
+ * What it reads from the store it keeps for the batch (nobody else writes while a batch holds the write lock), and
+ * `prefetch` reads what the batch's articles will ask for in a few large requests instead of many small ones.
  */
 export class StagedStore implements LinkingStore {
   /** A document per id written in the batch; null for one deleted. */
@@ -19,36 +25,79 @@ export class StagedStore implements LinkingStore {
    */
   private readonly leaving = new Map<string, QuoteDoc>();
 
+  /** Stored documents read so far: articles (without their vocabulary; null when there is none), quotes by id and by article. */
+  private readonly storedArticles = new Map<string, ArticleDoc | null>();
+  private readonly storedQuotes = new Map<string, QuoteDoc>();
+  private readonly storedQuotesOf = new Map<string, QuoteDoc[]>();
+  /** Candidate searches answered ahead, by probe. */
+  private readonly candidateHits = new Map<CandidateProbe, SearchHits[]>();
+
   constructor(private readonly store: Store) {}
+
+  /**
+   * Reads ahead what linking `probes` will ask the store for: their candidate searches in one multi-search, then the
+   * stored candidates and the probes' own previous versions, with their quotes.
+   */
+  async prefetch(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<void> {
+    const hits = await this.store.candidateHits(probes, options);
+    probes.forEach((probe, k) => this.candidateHits.set(probe, hits[k]));
+    const articleIds = [...new Set([...probes.map((p) => p.id), ...hits.flat().flatMap((h) => h.ids)])];
+    await this.storedArticlesByIds(articleIds);
+    await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
+  }
 
   get empty(): boolean {
     return !this.quotes.size && !this.articles.size;
   }
 
-  async getArticle(id: string): Promise<ArticleDoc | undefined> {
-    return this.articles.has(id) ? (this.articles.get(id) ?? undefined) : this.store.getArticle(id);
-  }
-
   async articlesByIds(ids: string[], fields?: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
-    const stored = await this.store.articlesByIds(ids.filter((id) => !this.articles.has(id)), fields);
+    const unstaged = ids.filter((id) => !this.articles.has(id));
+    const stored = fields?.every((f) => CACHED_ARTICLE_FIELDS.has(f)) ? await this.storedArticlesByIds(unstaged) : await this.store.articlesByIds(unstaged, fields);
     return [...stored, ...ids.flatMap((id) => this.articles.get(id) ?? [])];
   }
 
-  candidateArticles(probe: Parameters<Store['candidateArticles']>[0], options: CandidateOptions = {}): Promise<ArticleDoc[]> {
+  async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
     const pending = [...this.articles.values()].filter((a): a is ArticleDoc => a !== null);
-    const deleted = [...this.articles].filter(([, a]) => a === null).map(([id]) => id);
-    return this.store.candidateArticles(probe, { ...options, pending }).then((found) => found.filter((a) => !deleted.includes(a.id)));
+    const deleted = new Set([...this.articles].filter(([, a]) => a === null).map(([id]) => id));
+    const ahead = this.candidateHits.get(probe);
+    const found = ahead
+      ? await this.store.candidatesFrom(probe, ahead, { ...options, pending }, (ids, fields) => this.articlesByIds(ids, fields))
+      : await this.store.candidateArticles(probe, { ...options, pending });
+    return found.filter((a) => !deleted.has(a.id));
   }
 
   async quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
     const wanted = new Set(articleIds);
-    const stored = (await this.store.quotesOfArticles(articleIds)).filter((q) => !this.quotes.has(q.id));
+    const stored = (await this.storedQuotesOfArticles(articleIds)).filter((q) => !this.quotes.has(q.id));
     return [...stored, ...[...this.quotes.values()].filter((q): q is QuoteDoc => q !== null && wanted.has(q.articleId))];
   }
 
   async quotesByIds(ids: string[]): Promise<QuoteDoc[]> {
-    const stored = await this.store.quotesByIds(ids.filter((id) => !this.quotes.has(id)));
-    return [...stored, ...ids.flatMap((id) => this.quotes.get(id) ?? [])];
+    const unstaged = [...new Set(ids)].filter((id) => !this.quotes.has(id));
+    const missing = unstaged.filter((id) => !this.storedQuotes.has(id));
+    for (const quote of await this.store.quotesByIds(missing)) this.storedQuotes.set(quote.id, quote);
+    return [...unstaged.flatMap((id) => this.storedQuotes.get(id) ?? []), ...ids.flatMap((id) => this.quotes.get(id) ?? [])];
+  }
+
+  private async storedArticlesByIds(ids: string[]): Promise<ArticleDoc[]> {
+    const missing = [...new Set(ids.filter((id) => !this.storedArticles.has(id)))];
+    if (missing.length) {
+      for (const id of missing) this.storedArticles.set(id, null);
+      for (const doc of await this.store.articlesByIds(missing, ARTICLE_FIELDS_BUT_VOCABULARY)) this.storedArticles.set(doc.id, doc);
+    }
+    return [...new Set(ids)].flatMap((id) => this.storedArticles.get(id) ?? []);
+  }
+
+  private async storedQuotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
+    const missing = [...new Set(articleIds.filter((id) => !this.storedQuotesOf.has(id)))];
+    if (missing.length) {
+      for (const id of missing) this.storedQuotesOf.set(id, []);
+      for (const quote of await this.store.quotesOfArticles(missing)) {
+        this.storedQuotesOf.get(quote.articleId)!.push(quote);
+        this.storedQuotes.set(quote.id, quote);
+      }
+    }
+    return [...new Set(articleIds)].flatMap((id) => this.storedQuotesOf.get(id) ?? []);
   }
 
   async write(changes: Parameters<Store['write']>[0]): Promise<void> {

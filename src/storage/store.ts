@@ -2,36 +2,34 @@ import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchPa
 import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/read-connections.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
+import { candidateSearches, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 
 const PAGE = 1000;
+/** Searches per multi-search request when many articles' candidates are looked up at once. */
+const QUERIES_PER_SEARCH = 1000;
 /** A quote's fields but its served form and the per-language copies of its text, which searches need not carry back. */
 const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
   'id', 'articleId', 'seq', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'attributionMethod', 'attributionConfidence', 'start', 'end',
   'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'translated', 'clusterId', 'original', 'linkConfidence', 'links', 'clusterLangs', 'translations',
 ];
-const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
+export const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
   'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
   'anchors', 'anchorSites', 'ingestedAt',
 ];
-/** Anchor weight an article must share with a new one to be looked at (with linking's weights: two names, or one long figure). */
-const MIN_SHARED_ANCHORS = 1.5;
+/** Speakers asked about per multi-search: a batch refreshes hundreds, and one request each would cost a round trip each. */
+const SPEAKERS_PER_SEARCH = 100;
 
-export interface CandidateOptions {
-  withVocabulary?: boolean;
-  /** Dated articles further apart than this are not versions of one another. */
-  windowDays?: number;
-  /** Articles looked at per anchor. */
-  perAnchor?: number;
-  /** Anchors looked up, the most telling first. */
-  anchorsAsked?: number;
-  /** Articles kept from the anchors. */
-  limit?: number;
-  /**
-   * Articles of a batch not written yet, looked at as if they were stored (after the stored ones, as Meilisearch lists
-   * newer documents last); a stored article of the same id is replaced by its pending version.
-   */
-  pending?: ArticleDoc[];
+export interface SpellingSample {
+  lang: string;
+  speakerName: string | null;
+  attributionMethod: string;
+}
+
+export interface SpeakerQuoteSummary {
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  sample: SpellingSample[];
 }
 
 /** Everything polyquote reads from and writes to Meilisearch goes through here. */
@@ -106,66 +104,45 @@ export class Store {
   }
 
   /**
-   * Articles that may be versions of a new one or report the same quotes — never the whole store: those sharing its
-   * most telling anchors (each looked up alone, a few dozen articles each; the articles sharing the most kept), those
-   * sharing a speaker, and those a client said it translates or is translated by; in a date window when it is dated.
-   * `anchors` come most telling first, each with how much sharing it tells. One multi-search. Their vocabularies (tens of kilobytes each) come along only when asked for.
+   * Articles that may be versions of a new one or report the same quotes — never the whole store: see
+   * `candidateSearches` and `pickCandidates`. Their vocabularies (tens of kilobytes each) come along only when asked for.
    */
-  async candidateArticles(
-    probe: { id: string; anchors: Array<{ anchor: string; weight: number }>; speakerIds: string[]; translationOf?: string; publishedTs?: number },
-    { withVocabulary = false, windowDays = 30, perAnchor = 20, anchorsAsked = 24, limit = 40, pending = [] }: CandidateOptions = {},
-  ): Promise<ArticleDoc[]> {
-    const window = windowDays * 86_400_000;
-    const others = [`id != ${filterValue(probe.id)}`];
-    if (probe.publishedTs !== undefined) {
-      others.push(`(publishedTs NOT EXISTS OR publishedTs ${probe.publishedTs - window} TO ${probe.publishedTs + window})`);
+  async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
+    const [hits] = await this.candidateHits([probe], options);
+    return this.candidatesFrom(probe, hits, options, (ids, fields) => this.articlesByIds(ids, fields));
+  }
+
+  /** The stored side of `candidateArticles` for many probes: their searches, in as few multi-searches as sensible. */
+  async candidateHits(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<SearchHits[][]> {
+    const searches = probes.map((probe) => candidateSearches(probe, options).map((search) => JSON.stringify(search)));
+    // Articles of one day share most of their anchors' searches: each distinct one is sent once.
+    const distinct = [...new Set(searches.flat())];
+    const answers = new Map<string, SearchHits>();
+    for (let i = 0; i < distinct.length; i += QUERIES_PER_SEARCH) {
+      const chunk = distinct.slice(i, i + QUERIES_PER_SEARCH);
+      const queries = chunk.map((key) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id'], ...(JSON.parse(key) as object) }));
+      const { results } = await guarded(() => this.post.json<{ results: Array<{ hits: Array<{ id: string }>; estimatedTotalHits?: number }> }>('/multi-search', { queries }));
+      results.forEach((r, k) => answers.set(chunk[k], { ids: r.hits.map((h) => h.id), total: r.estimatedTotalHits ?? r.hits.length }));
     }
-    const where = (filter: string) => [filter, ...others].join(' AND ');
-    const asked = probe.anchors.slice(0, anchorsAsked);
-    const hinted = [`translationOf = ${filterValue(probe.id)}`, ...(probe.translationOf ? [`id = ${filterValue(probe.translationOf)}`] : [])].join(' OR ');
-    const queries = [
-      ...asked.map(({ anchor }) => ({ filter: where(`anchors = ${filterValue(anchor)}`), limit: perAnchor })),
-      ...(probe.speakerIds.length ? [{ filter: where(filterIn('speakerIds', probe.speakerIds)), limit: 200 }] : []),
-      // A client's word holds whatever the dates say.
-      { filter: `(${hinted}) AND id != ${filterValue(probe.id)}`, limit: 20 },
-    ].map((query) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id'], ...query }));
-    const { results } = await guarded(() => this.post.json<{ results: Array<{ hits: Array<{ id: string }>; estimatedTotalHits?: number }> }>('/multi-search', { queries }));
+    return searches.map((keys) => keys.map((key) => answers.get(key)!));
+  }
 
-    // The same filters over the pending articles, in memory; their stored versions (if any) are out of date.
-    const pendingById = new Map(pending.filter((a) => a.id !== probe.id).map((a) => [a.id, a]));
-    const superseded = new Set(pending.map((a) => a.id));
-    const inWindow = (a: ArticleDoc) => probe.publishedTs === undefined || a.publishedTs === undefined || Math.abs(a.publishedTs - probe.publishedTs) <= window;
-    const near = [...pendingById.values()].filter(inWindow);
-    const pendingHits = [
-      ...asked.map(({ anchor }) => near.filter((a) => a.anchors?.includes(anchor))),
-      ...(probe.speakerIds.length ? [near.filter((a) => a.speakerIds.some((s) => probe.speakerIds.includes(s)))] : []),
-      [...pendingById.values()].filter((a) => a.translationOf === probe.id || a.id === probe.translationOf),
-    ];
-    const hitsOf = (k: number) => {
-      const stored = results[k].hits.map((h) => h.id).filter((id) => !superseded.has(id));
-      const ids = [...stored, ...pendingHits[k].map((a) => a.id)].slice(0, queries[k].limit);
-      const total = (results[k].estimatedTotalHits ?? results[k].hits.length) - (results[k].hits.length - stored.length) + pendingHits[k].length;
-      return { ids, total };
-    };
-
-    // An anchor many articles share tells less about each of them.
-    const shared = new Map<string, number>();
-    asked.forEach(({ weight: telling }, k) => {
-      const { ids, total } = hitsOf(k);
-      const weight = telling * Math.min(1, perAnchor / Math.max(1, total));
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + weight);
-    });
-    const byAnchors = [...shared].filter(([, w]) => w >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
-    const rest = results.slice(asked.length).flatMap((_, k) => hitsOf(asked.length + k).ids);
-    const ids = [...new Set([...byAnchors, ...rest])].sort();
+  /** The candidate documents for `hits` (from `candidateHits`), the pending ones from memory, the stored ones by `fetch`. */
+  async candidatesFrom(
+    probe: CandidateProbe,
+    hits: SearchHits[],
+    options: CandidateOptions,
+    fetch: (ids: string[], fields?: Array<keyof ArticleDoc>) => Promise<ArticleDoc[]>,
+  ): Promise<ArticleDoc[]> {
+    const ids = pickCandidates(probe, hits, options);
     if (!ids.length) return [];
-    const fields = withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY;
-    const storedIds = ids.filter((id) => !pendingById.has(id));
-    const stored = storedIds.length ? await this.filterAll(this.articles, filterIn('id', storedIds), fields) : [];
-    const byId = new Map([...stored, ...ids.filter((id) => pendingById.has(id)).map((id) => pendingById.get(id)!)].map((doc) => [doc.id, doc]));
+    const pending = new Map((options.pending ?? []).map((a) => [a.id, a]));
+    const storedIds = ids.filter((id) => !pending.has(id));
+    const stored = storedIds.length ? await fetch(storedIds, options.withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY) : [];
+    const byId = new Map([...stored, ...ids.flatMap((id) => pending.get(id) ?? [])].map((doc) => [doc.id, doc]));
     return ids.flatMap((id) => {
       const doc = byId.get(id);
-      return doc ? [{ ...doc, vocabulary: (withVocabulary && doc.vocabulary) || [] }] : [];
+      return doc ? [{ ...doc, vocabulary: (options.withVocabulary && doc.vocabulary) || [] }] : [];
     });
   }
 
@@ -195,8 +172,7 @@ export class Store {
 
   /** Speakers whose id is `surname` or ends with it (`trump`, `donald-trump`), among the closest names: a bounded look-up. */
   async speakersBySurname(surname: string, limit = 50): Promise<SpeakerDoc[]> {
-    const hits = (await this.search<SpeakerDoc>('speakers', surname, { limit })).hits;
-    return hits.filter((s) => s.id === surname || s.id.endsWith(`-${surname}`));
+    return (await this.speakersBySurnames([surname], limit)).get(surname) ?? [];
   }
 
   speakersByFoldedName(folded: string[]): Promise<SpeakerDoc[]> {
@@ -227,30 +203,44 @@ export class Store {
     return guarded(() => this.post.bytes(`/indexes/${this.quotes.uid}/search`, { q, ...params }));
   }
 
-  /** What a speaker's quotes say about them: names per language, roles, languages, count. */
-  async speakerFacets(speakerId: string) {
-    const result = await guarded(() =>
-      this.quotes.search('', {
-        filter: `speakerId = ${filterValue(speakerId)}`,
-        hitsPerPage: 0,
-        page: 1,
-        facets: ['speakerName', 'role', 'lang'],
-      }),
-    );
-    return { total: result.totalHits ?? 0, facets: result.facetDistribution ?? {} };
+  /**
+   * What each speaker's quotes say about them — count, names, roles and languages as facets, and how the quotes spell
+   * the name language by language (a sample of `sampleSize`, in a stable order) — for many speakers in one multi-search.
+   */
+  async speakerQuoteSummaries(speakerIds: string[], sampleSize: number): Promise<Map<string, SpeakerQuoteSummary>> {
+    const out = new Map<string, SpeakerQuoteSummary>();
+    for (let i = 0; i < speakerIds.length; i += SPEAKERS_PER_SEARCH) {
+      const ids = speakerIds.slice(i, i + SPEAKERS_PER_SEARCH);
+      const queries = ids.flatMap((id) => {
+        const filter = `speakerId = ${filterValue(id)}`;
+        return [
+          { indexUid: this.quotes.uid, q: '', filter, hitsPerPage: 0, page: 1, facets: ['speakerName', 'role', 'lang'] },
+          { indexUid: this.quotes.uid, q: '', filter, limit: sampleSize, sort: ['articleId:asc', 'seq:asc'], attributesToRetrieve: ['lang', 'speakerName', 'attributionMethod'] },
+        ];
+      });
+      const { results } = await guarded(() => this.post.json<{ results: Array<SearchResponse<SpellingSample>> }>('/multi-search', { queries }));
+      ids.forEach((id, k) => {
+        const [facets, sample] = [results[2 * k], results[2 * k + 1]];
+        out.set(id, { total: facets.totalHits ?? 0, facets: facets.facetDistribution ?? {}, sample: sample.hits });
+      });
+    }
+    return out;
   }
 
-  /** How a speaker's quotes spell the name, language by language (a sample, in a stable order). */
-  async speakerSpellings(speakerId: string, limit: number): Promise<Array<{ lang: string; speakerName: string | null; attributionMethod: string }>> {
-    const result = await guarded(() =>
-      this.quotes.search('', {
-        filter: `speakerId = ${filterValue(speakerId)}`,
-        limit,
-        sort: ['articleId:asc', 'seq:asc'],
-        attributesToRetrieve: ['lang', 'speakerName', 'attributionMethod'],
-      }),
-    );
-    return result.hits as Array<{ lang: string; speakerName: string | null; attributionMethod: string }>;
+  speakersByIds(ids: string[]): Promise<SpeakerDoc[]> {
+    return ids.length ? this.filterAll(this.speakers, filterIn('id', ids)) : Promise.resolve([]);
+  }
+
+  /** `speakersBySurname` for many surnames in one multi-search. */
+  async speakersBySurnames(surnames: string[], limit = 50): Promise<Map<string, SpeakerDoc[]>> {
+    const out = new Map<string, SpeakerDoc[]>();
+    for (let i = 0; i < surnames.length; i += SPEAKERS_PER_SEARCH) {
+      const asked = surnames.slice(i, i + SPEAKERS_PER_SEARCH);
+      const queries = asked.map((surname) => ({ indexUid: this.speakers.uid, q: surname, limit }));
+      const { results } = await guarded(() => this.post.json<{ results: Array<SearchResponse<SpeakerDoc>> }>('/multi-search', { queries }));
+      asked.forEach((surname, k) => out.set(surname, results[k].hits.filter((s) => s.id === surname || s.id.endsWith(`-${surname}`))));
+    }
+    return out;
   }
 
   /**
