@@ -60,7 +60,7 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
   const services: Services = {
     store,
     queries: new QueryService(store),
-    jobs: openJobQueue(config, logger.child({ component: 'jobs' })),
+    jobs: await openJobQueue(config, logger.child({ component: 'jobs' })),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
       extract: (inputs) => extraction.extract(inputs),

@@ -30,7 +30,7 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
     process.stderr.write(`polyquote index: no article files found in ${args.join(' ')}\n${USAGE}\n`);
     return 1;
   }
-  if (config.QUEUE_URL) return enqueueFiles(files, openJobQueue(config, logger), stop);
+  if (config.QUEUE_URL) return enqueueFiles(files, await openJobQueue(config, logger), stop);
   const backend = await openBackend(config, logger, { shareRunning: true });
   const failures: Array<{ file: string; reason: string }> = [];
   const failedFiles = new Set<string>();
