@@ -187,7 +187,7 @@ export class IngestService {
    * neighbourhood, never the whole store. Returns the documents that are new or differ from what is stored.
    */
   private async relink(
-    store: LinkingStore,
+    store: Pick<LinkingStore, 'quotesByIds' | 'quotesOfArticles' | 'articlesByIds'>,
     fresh: Map<string, QuoteDoc>,
     edges: LinkEdge[],
     replacedQuotes: QuoteDoc[],

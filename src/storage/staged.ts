@@ -5,7 +5,10 @@ import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store } from './store.ts';
 const CACHED_ARTICLE_FIELDS = new Set<keyof ArticleDoc>(ARTICLE_FIELDS_BUT_VOCABULARY);
 
 /** What linking reads and writes while it stores articles: the store itself, or a batch staged in front of it. */
-export type LinkingStore = Pick<Store, 'candidateArticles' | 'articlesByIds' | 'quotesOfArticles' | 'quotesByIds' | 'write'>;
+export interface LinkingStore extends Pick<Store, 'articlesByIds' | 'quotesOfArticles' | 'quotesByIds' | 'write'> {
+  /** Articles that may be versions of a new one or report the same quotes: see `candidateSearches` and `pickCandidates`. */
+  candidateArticles(probe: CandidateProbe, options?: CandidateOptions): Promise<ArticleDoc[]>;
+}
 
 /**
  * A batch's writes held in memory in front of the store: every read sees the store as it will be once they are
@@ -59,10 +62,8 @@ export class StagedStore implements LinkingStore {
   async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
     const pending = [...this.articles.values()].filter((a): a is ArticleDoc => a !== null);
     const deleted = new Set([...this.articles].filter(([, a]) => a === null).map(([id]) => id));
-    const ahead = this.candidateHits.get(probe);
-    const found = ahead
-      ? await this.store.candidatesFrom(probe, ahead, { ...options, pending }, (ids, fields) => this.articlesByIds(ids, fields))
-      : await this.store.candidateArticles(probe, { ...options, pending });
+    const hits = this.candidateHits.get(probe) ?? (await this.store.candidateHits([probe], options))[0];
+    const found = await this.store.candidatesFrom(probe, hits, { ...options, pending }, (ids, fields) => this.articlesByIds(ids, fields));
     return found.filter((a) => !deleted.has(a.id));
   }
 

@@ -104,15 +104,9 @@ export class Store {
   }
 
   /**
-   * Articles that may be versions of a new one or report the same quotes — never the whole store: see
-   * `candidateSearches` and `pickCandidates`. Their vocabularies (tens of kilobytes each) come along only when asked for.
+   * The stored side of finding many new articles' candidates (never the whole store): their searches
+   * (`candidateSearches`), in as few multi-searches as sensible.
    */
-  async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
-    const [hits] = await this.candidateHits([probe], options);
-    return this.candidatesFrom(probe, hits, options, (ids, fields) => this.articlesByIds(ids, fields));
-  }
-
-  /** The stored side of `candidateArticles` for many probes: their searches, in as few multi-searches as sensible. */
   async candidateHits(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<SearchHits[][]> {
     const searches = probes.map((probe) => candidateSearches(probe, options).map((search) => JSON.stringify(search)));
     // Articles of one day share most of their anchors' searches: each distinct one is sent once.
@@ -127,7 +121,10 @@ export class Store {
     return searches.map((keys) => keys.map((key) => answers.get(key)!));
   }
 
-  /** The candidate documents for `hits` (from `candidateHits`), the pending ones from memory, the stored ones by `fetch`. */
+  /**
+   * The candidate documents for `hits` (from `candidateHits`), the pending ones from memory, the stored ones by `fetch`.
+   * Their vocabularies (tens of kilobytes each) come along only when asked for.
+   */
   async candidatesFrom(
     probe: CandidateProbe,
     hits: SearchHits[],

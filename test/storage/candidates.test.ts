@@ -1,0 +1,71 @@
+import t from 'tap';
+import { candidateSearches, pickCandidates, type CandidateProbe } from '../../src/storage/candidates.ts';
+import type { ArticleDoc } from '../../src/storage/documents.ts';
+
+const DAY = 86_400_000;
+const noon = Date.UTC(2026, 10, 3, 12);
+
+const probe = (id: string, anchors: string[], extra: Partial<CandidateProbe> = {}): CandidateProbe => ({
+  id,
+  anchors: anchors.map((anchor) => ({ anchor, weight: 1 })),
+  speakerIds: [],
+  ...extra,
+});
+
+const article = (id: string, anchors: string[], extra: Partial<ArticleDoc> = {}): ArticleDoc =>
+  ({ id, lang: 'en', anchors, speakerIds: [], quoteIds: [], length: 1000, numbers: [], vocabulary: [], ...extra }) as ArticleDoc;
+
+t.test('articles of one day asking about one anchor send the same search', async (t) => {
+  const morning = candidateSearches(probe('a', ['nguyen'], { publishedTs: Date.UTC(2026, 10, 3, 6) }));
+  const evening = candidateSearches(probe('b', ['nguyen'], { publishedTs: Date.UTC(2026, 10, 3, 22) }));
+  const nextDay = candidateSearches(probe('c', ['nguyen'], { publishedTs: Date.UTC(2026, 10, 4, 6) }));
+  t.same(morning[0], evening[0]);
+  t.not(morning[0].filter, nextDay[0].filter);
+  t.notMatch(morning[0].filter, /"a"/, 'the probe is left out afterwards, not by the filter');
+});
+
+t.test('a hostile anchor or id stays a quoted value in every filter', async (t) => {
+  const searches = candidateSearches(probe('x" OR id EXISTS OR id = "y', ['a" OR anchors EXISTS OR anchors = "b'], { speakerIds: ['s"'], translationOf: 't\\"' }));
+  for (const { filter } of searches) t.notMatch(filter.replace(/"(?:[^"\\]|\\.)*"/g, '""'), /EXISTS OR/, filter);
+});
+
+t.test('the probe itself is never its own candidate, and one more hit is asked for in its place', async (t) => {
+  const p = probe('new', ['a', 'b']);
+  const searches = candidateSearches(p, { perAnchor: 2 });
+  t.equal(searches[0].limit, 3);
+  const hits = [
+    { ids: ['new', 'x', 'y'], total: 3 },
+    { ids: ['x', 'new'], total: 2 },
+    { ids: [], total: 0 },
+  ];
+  t.same(pickCandidates(p, hits, { perAnchor: 2, limit: 10 }), ['x']);
+});
+
+t.test('a pending article replaces its stored version and is found in memory, within the date window', async (t) => {
+  const p = probe('new', ['a', 'b'], { publishedTs: noon });
+  const hits = [
+    { ids: ['old'], total: 1 },
+    { ids: ['old'], total: 1 },
+    { ids: [], total: 0 },
+  ];
+  const pending = [
+    article('old', ['z']),
+    article('near', ['a', 'b'], { publishedTs: noon + 2 * DAY }),
+    article('far', ['a', 'b'], { publishedTs: noon + 90 * DAY }),
+  ];
+  t.same(pickCandidates(p, hits, { pending }), ['near']);
+  t.same(pickCandidates(p, hits), ['old']);
+});
+
+t.test('an anchor many articles share tells less about each of them', async (t) => {
+  const p = probe('new', ['common', 'rare']);
+  const many = Array.from({ length: 20 }, (_, k) => `m${k}`);
+  const hits = [
+    { ids: many, total: 400 },
+    { ids: ['m3'], total: 1 },
+    { ids: [], total: 0 },
+  ];
+  t.same(pickCandidates(p, hits, { perAnchor: 20 }), [], 'one anchor and a diluted one are not enough');
+  const strong = { ...p, anchors: p.anchors.map((a) => ({ ...a, weight: 1.5 })) };
+  t.same(pickCandidates(strong, hits, { perAnchor: 20 }), ['m3']);
+});
