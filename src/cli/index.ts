@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openBackend } from '../bootstrap.ts';
 import { collectArticleFiles, InputError, iterateArticles, readArticles } from '../ingestion/read/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { BATCH_BYTES } from '../service/ingest-batch.ts';
+import { BATCH_BYTES, BATCHES_PER_LOCK } from '../service/ingest-batch.ts';
 import { MeiliConfigError } from '../storage/meili/embedded/errors.ts';
 import { StoreUnavailableError } from '../storage/meili/client.ts';
 import { openJobQueue, type JobQueue } from '../queue/index.ts';
@@ -78,7 +78,8 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
         for await (const input of iterateArticles(file, { onInvalid: (error) => fail(file, error.message) })) {
           pending.push({ input, file });
           pendingChars += input.text.length;
-          if (pending.length >= config.INDEX_BATCH_ARTICLES || pendingChars >= BATCH_BYTES) await ingestPending();
+          // Several batches at a time, which the pipeline overlaps (one indexed while the next is linked).
+          if (pending.length >= config.INDEX_BATCH_ARTICLES * BATCHES_PER_LOCK || pendingChars >= BATCH_BYTES * BATCHES_PER_LOCK) await ingestPending();
         }
       } catch (error) {
         fail(file, reasonOf(error));

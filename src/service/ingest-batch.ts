@@ -13,6 +13,11 @@ import { prepareArticle, type IngestedArticle, type LinkedArticle, type Prepared
 /** Articles and text per batch: Meilisearch indexes a large payload far faster than many small ones. */
 export const BATCH_ARTICLES = 250;
 export const BATCH_BYTES = 8 * 1024 * 1024;
+/**
+ * Batches stored under one hold of the write lock, Meilisearch indexing one while the next is linked. The lock is let
+ * go between holds so that other writers (API posts during a CLI run) get their turn: a few seconds at most.
+ */
+export const BATCHES_PER_LOCK = 4;
 
 export interface BatchProgress {
   done: number;
@@ -24,7 +29,7 @@ export interface BatchProgress {
 }
 
 export interface BatchOptions {
-  /** Called after each batch is written, with the counts so far. */
+  /** Called whenever batches are stored (a few at a time: as many as one hold of the write lock stores), with the counts so far. */
   onProgress?: (progress: BatchProgress) => void;
   maxArticles?: number;
   maxBytes?: number;
@@ -56,6 +61,8 @@ export interface BatchDeps {
   link: (store: LinkingStore, prepared: PreparedArticle) => Promise<LinkedArticle>;
   /** Runs a batch's reads and writes under the cross-process write lock. */
   crossProcess: <T>(run: () => Promise<T>) => Promise<T>;
+  /** Whether another write (of this process or another) waits for its turn. */
+  othersWaiting: () => Promise<boolean>;
 }
 
 /** Digest of everything an article is ingested from: equal digests, same stored result. */
@@ -70,13 +77,18 @@ export async function ingestInBatches(inputs: ArticleInput[], options: BatchOpti
   const all = [...batches(inputs, options.maxArticles ?? BATCH_ARTICLES, options.maxBytes ?? BATCH_BYTES)];
   // The next batch is read (extracted in the worker pool) while this one is linked and written.
   let reading = all.length ? readBatch(all[0], deps) : undefined;
-  for (let i = 0; i < all.length; i++) {
-    const storeBatch = await reading!;
+  const nextBatch = async (i: number) => {
+    const read = await reading!;
     reading = i + 1 < all.length ? readBatch(all[i + 1], deps) : undefined;
     // Met when awaited; should this batch fail first, the next one's failure must not go unhandled.
     reading?.catch(() => undefined);
-    const done = await storeBatch();
-    for (const outcome of done) {
+    return read;
+  };
+  for (let next = 0; next < all.length; ) {
+    const first = next;
+    const done = await deps.crossProcess(() => storeBatches(first, Math.min(all.length, first + BATCHES_PER_LOCK), nextBatch, deps));
+    next += done.batches;
+    for (const outcome of done.outcomes) {
       progress.done++;
       if (outcome.status === 'stored') {
         progress.stored++;
@@ -84,7 +96,7 @@ export async function ingestInBatches(inputs: ArticleInput[], options: BatchOpti
       } else if (outcome.status === 'unchanged') progress.unchanged++;
       else progress.failed++;
     }
-    outcomes.push(...done);
+    outcomes.push(...done.outcomes);
     options.onProgress?.({ ...progress });
   }
   return { outcomes };
@@ -106,9 +118,17 @@ function* batches(inputs: ArticleInput[], maxArticles: number, maxBytes: number)
   if (batch.length) yield batch;
 }
 
-/** Reads a batch's articles outside the write lock; what it returns stores them under the lock. */
-async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<() => Promise<ArticleOutcome[]>> {
-  const extract = deps.extract ?? (async (batch: ArticleInput[]) => extractInThread(batch));
+interface ReadBatch {
+  entries: Array<{ input: ArticleInput; id: string; hash: string }>;
+  /** Set for the articles already known to fail. */
+  outcomes: Array<ArticleOutcome | undefined>;
+  /** What each article extracted ahead was read into, by position. */
+  analysed: Map<number, AnalysedArticle | Error>;
+}
+
+/** Reads a batch's articles outside the write lock, extracting only those that differ from the store: a re-run extracts nothing. */
+async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ReadBatch> {
+  const extract = extractorOf(deps);
   const entries = inputs.map((input) => {
     const problem = problemOf(input);
     return { input, id: typeof input.id === 'string' ? storableId(input.id) : 'article', hash: problem ? '' : contentHash(input), problem };
@@ -116,65 +136,80 @@ async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<() =>
   const outcomes: Array<ArticleOutcome | undefined> = entries.map(({ id, problem }) =>
     problem ? { id, status: 'error', problem, error: new Error(`${problem.title}: ${problem.detail}`) } : undefined,
   );
-  const storedHashes = async () => {
-    const docs = await deps.store.articlesByIds([...new Set(entries.map((e) => e.id))], ['id', 'contentHash', 'lang', 'quoteIds']);
-    return new Map(docs.map((d) => [d.id, d]));
-  };
-  // Extraction outside the write lock, only for what differs from the store: a re-run extracts nothing.
-  const before = await storedHashes();
-  const toExtract = entries.map((e, k) => ({ ...e, k })).filter((e) => !outcomes[e.k] && before.get(e.id)?.contentHash !== e.hash);
+  const stored = await deps.store.articlesByIds([...new Set(entries.map((e) => e.id))], ['id', 'contentHash']);
+  const hashes = new Map(stored.map((doc) => [doc.id, doc.contentHash]));
+  const toExtract = entries.map((e, k) => ({ ...e, k })).filter((e) => !outcomes[e.k] && hashes.get(e.id) !== e.hash);
   const analysed = await extract(toExtract.map((e) => e.input));
-  const analysedAt = new Map(toExtract.map((e, j) => [e.k, analysed[j]]));
-
-  return () => deps.crossProcess(async () => {
-    // Again under the lock: another process may have stored some of these meanwhile.
-    const stored = await storedHashes();
-    const staged = new StagedStore(deps.store);
-    const speakers = new Set<string>();
-    const hashes = new Map([...stored].map(([id, doc]) => [id, doc.contentHash]));
-    const prepared = new Map<number, PreparedArticle>();
-    for (const [k, entry] of entries.entries()) {
-      if (outcomes[k]) continue;
-      if (hashes.get(entry.id) === entry.hash) {
-        const doc = stored.get(entry.id);
-        const quotes = doc?.quoteIds.length ?? 0;
-        outcomes[k] = { id: entry.id, status: 'unchanged', article: { id: entry.id, lang: doc?.lang ?? 'und', quotes, replaced: true } };
-        continue;
-      }
-      const result = analysedAt.get(k) ?? (await extract([entry.input]))[0];
-      if (result instanceof Error) {
-        outcomes[k] = failed(entry.id, 'the article could not be read', result);
-        continue;
-      }
-      try {
-        prepared.set(k, prepareArticle(result, entry.hash));
-        // A second copy later in the batch is then unchanged, as it would be posted after this one.
-        hashes.set(entry.id, entry.hash);
-      } catch (error) {
-        outcomes[k] = failed(entry.id, 'the article could not be linked', error);
-      }
-    }
-    await staged.prefetch([...prepared.values()].map((p) => p.probe));
-    for (const [k, article] of prepared) {
-      try {
-        const linked = await deps.link(staged, article);
-        for (const s of linked.speakers) speakers.add(s);
-        outcomes[k] = { id: article.article.id, status: 'stored', article: linked.article, quotes: linked.quotes };
-      } catch (error) {
-        // The store failing fails the batch (nothing of it is written); anything else is this article's own.
-        if (error instanceof StoreUnavailableError || error instanceof MeilisearchApiError) throw error;
-        outcomes[k] = failed(article.article.id, 'the article could not be linked', error);
-      }
-    }
-    if (!staged.empty) await staged.flush();
-    // An unchanged article's speakers too: a run cut off after its quotes were written but before its speakers were
-    // ends like an uninterrupted one when it is run again.
-    const unchanged = outcomes.flatMap((o) => (o?.status === 'unchanged' ? [o.id] : []));
-    if (unchanged.length) for (const s of speakersOfQuotes(await deps.store.quotesOfArticles(unchanged))) speakers.add(s);
-    if (speakers.size) await refreshSpeakers(deps.store, speakers);
-    return outcomes as ArticleOutcome[];
-  });
+  return { entries, outcomes, analysed: new Map(toExtract.map((e, j) => [e.k, analysed[j]])) };
 }
+
+/**
+ * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
+ * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
+ * next is linked; all are waited for at the end, then their speakers refreshed. Stops early when another writer waits.
+ */
+async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps) {
+  const staged = new StagedStore(deps.store);
+  const speakers = new Set<string>();
+  const outcomes: ArticleOutcome[] = [];
+  let batches = 0;
+  do {
+    outcomes.push(...(await linkBatch(await nextBatch(first + batches), staged, speakers, deps)));
+    await staged.send();
+    batches++;
+  } while (first + batches < end && !(await deps.othersWaiting()));
+  await staged.settle();
+  // An unchanged article's speakers too: a run cut off after its quotes were written but before its speakers were
+  // ends like an uninterrupted one when it is run again.
+  const unchanged = outcomes.flatMap((o) => (o.status === 'unchanged' ? [o.id] : []));
+  if (unchanged.length) for (const s of speakersOfQuotes(await deps.store.quotesOfArticles(unchanged))) speakers.add(s);
+  if (speakers.size) await refreshSpeakers(deps.store, speakers);
+  return { outcomes, batches };
+}
+
+/** Links a batch's articles into the staging, one after the other; adds the speakers to refresh to `speakers`. */
+async function linkBatch({ entries, outcomes, analysed }: ReadBatch, staged: StagedStore, speakers: Set<string>, deps: BatchDeps): Promise<ArticleOutcome[]> {
+  // Again under the lock, and through the staging: another process, or an earlier batch, may have stored some meanwhile.
+  const stored = new Map((await staged.articlesByIds([...new Set(entries.map((e) => e.id))], ['id', 'contentHash', 'lang', 'quoteIds'])).map((d) => [d.id, d]));
+  const hashes = new Map([...stored].map(([id, doc]) => [id, doc.contentHash]));
+  const prepared = new Map<number, PreparedArticle>();
+  for (const [k, entry] of entries.entries()) {
+    if (outcomes[k]) continue;
+    if (hashes.get(entry.id) === entry.hash) {
+      const doc = stored.get(entry.id);
+      const quotes = doc?.quoteIds.length ?? 0;
+      outcomes[k] = { id: entry.id, status: 'unchanged', article: { id: entry.id, lang: doc?.lang ?? 'und', quotes, replaced: true } };
+      continue;
+    }
+    const result = analysed.get(k) ?? (await extractorOf(deps)([entry.input]))[0];
+    if (result instanceof Error) {
+      outcomes[k] = failed(entry.id, 'the article could not be read', result);
+      continue;
+    }
+    try {
+      prepared.set(k, prepareArticle(result, entry.hash));
+      // A second copy later in the batch is then unchanged, as it would be posted after this one.
+      hashes.set(entry.id, entry.hash);
+    } catch (error) {
+      outcomes[k] = failed(entry.id, 'the article could not be linked', error);
+    }
+  }
+  await staged.prefetch([...prepared.values()].map((p) => p.probe));
+  for (const [k, article] of prepared) {
+    try {
+      const linked = await deps.link(staged, article);
+      for (const s of linked.speakers) speakers.add(s);
+      outcomes[k] = { id: article.article.id, status: 'stored', article: linked.article, quotes: linked.quotes };
+    } catch (error) {
+      // The store failing fails the batch (nothing of it is written); anything else is this article's own.
+      if (error instanceof StoreUnavailableError || error instanceof MeilisearchApiError) throw error;
+      outcomes[k] = failed(article.article.id, 'the article could not be linked', error);
+    }
+  }
+  return outcomes as ArticleOutcome[];
+}
+
+const extractorOf = (deps: BatchDeps): Extractor => deps.extract ?? (async (batch: ArticleInput[]) => extractInThread(batch));
 
 function failed(id: string, title: string, thrown: unknown): ArticleOutcome {
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));

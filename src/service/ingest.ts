@@ -71,6 +71,8 @@ export interface IngestOptions {
  */
 export class IngestService {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Write operations of this process waiting for their turn. */
+  private queued = 0;
 
   constructor(
     private readonly store: Store,
@@ -111,6 +113,7 @@ export class IngestService {
         extract: this.options.analyse ? async (inputs) => extractInThread(inputs, this.options.analyse) : this.options.extract,
         link: (staged, prepared) => this.linkArticle(staged, prepared),
         crossProcess: (run) => this.crossProcess(run),
+        othersWaiting: async () => this.queued > 0 || Boolean(await this.options.writeLock?.othersWaiting()),
       }),
     );
   }
@@ -133,7 +136,12 @@ export class IngestService {
 
   /** One write operation of this process at a time, in arrival order. */
   private exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(run, run);
+    this.queued++;
+    const started = () => {
+      this.queued--;
+      return run();
+    };
+    const next = this.tail.then(started, started);
     this.tail = next.catch(() => undefined);
     return next;
   }

@@ -1,6 +1,6 @@
 import type { CandidateOptions, CandidateProbe, SearchHits } from './candidates.ts';
 import type { ArticleDoc, QuoteDoc } from './documents.ts';
-import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store } from './store.ts';
+import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store, type WriteChanges } from './store.ts';
 
 const CACHED_ARTICLE_FIELDS = new Set<keyof ArticleDoc>(ARTICLE_FIELDS_BUT_VOCABULARY);
 
@@ -11,12 +11,14 @@ export interface LinkingStore extends Pick<Store, 'articlesByIds' | 'quotesOfArt
 }
 
 /**
- * A batch's writes held in memory in front of the store: every read sees the store as it will be once they are
+ * Batches' writes held in memory in front of the store: every read sees the store as it will be once they are
  * written, so the articles of a batch are linked one after the other exactly as if each had been stored before the
- * next — then `flush` sends them all as one task per index and waits once.
+ * next. `send` sends a batch's writes as one task per index and kind, and the staging keeps answering for them while
+ * Meilisearch indexes them; `settle` waits for everything sent.
  *
- * What it reads from the store it keeps for the batch (nobody else writes while a batch holds the write lock), and
- * `prefetch` reads what the batch's articles will ask for in a few large requests instead of many small ones.
+ * What it reads from the store it keeps until then (nobody else writes while the write lock is held, and its own
+ * writes are answered from the staging), and `prefetch` reads what a batch's articles will ask for in a few large
+ * requests instead of many small ones.
  */
 export class StagedStore implements LinkingStore {
   /** A document per id written in the batch; null for one deleted. */
@@ -27,6 +29,11 @@ export class StagedStore implements LinkingStore {
    * the deletions, so that should the deletions not happen (Meilisearch gone), no stored cluster refers to them.
    */
   private readonly leaving = new Map<string, QuoteDoc>();
+  /** Ids staged since the last `send`. */
+  private readonly unsentQuotes = new Set<string>();
+  private readonly unsentArticles = new Set<string>();
+  /** Writes sent and not yet waited for. */
+  private readonly inFlight: Array<{ done: () => Promise<void> }> = [];
 
   /** Stored documents read so far: articles (without their vocabulary; null when there is none), quotes by id and by article. */
   private readonly storedArticles = new Map<string, ArticleDoc | null>();
@@ -47,10 +54,6 @@ export class StagedStore implements LinkingStore {
     const articleIds = [...new Set([...probes.map((p) => p.id), ...hits.flat().flatMap((h) => h.ids)])];
     await this.storedArticlesByIds(articleIds);
     await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
-  }
-
-  get empty(): boolean {
-    return !this.quotes.size && !this.articles.size;
   }
 
   async articlesByIds(ids: string[], fields?: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
@@ -101,26 +104,47 @@ export class StagedStore implements LinkingStore {
     return [...new Set(articleIds)].flatMap((id) => this.storedQuotesOf.get(id) ?? []);
   }
 
-  async write(changes: Parameters<Store['write']>[0]): Promise<void> {
-    for (const quote of changes.quotes ?? []) this.quotes.set(quote.id, quote);
+  async write(changes: WriteChanges): Promise<void> {
+    for (const quote of changes.quotes ?? []) this.stage(this.quotes, this.unsentQuotes, quote.id, quote);
     for (const id of changes.deleteQuotes ?? []) {
       const last = this.quotes.get(id);
       if (last) this.leaving.set(id, last);
-      this.quotes.set(id, null);
+      this.stage(this.quotes, this.unsentQuotes, id, null);
     }
-    if (changes.article) this.articles.set(changes.article.id, changes.article);
-    if (changes.deleteArticle) this.articles.set(changes.deleteArticle, null);
+    if (changes.article) this.stage(this.articles, this.unsentArticles, changes.article.id, changes.article);
+    if (changes.deleteArticle) this.stage(this.articles, this.unsentArticles, changes.deleteArticle, null);
   }
 
-  /** Everything staged, in one task per index and kind, waited for once; the staging is empty afterwards. */
-  async flush(): Promise<void> {
-    const live = <T>(docs: Map<string, T | null>) => [...docs.values()].filter((d): d is T => d !== null);
-    const gone = (docs: Map<string, unknown>) => [...docs].filter(([, d]) => d === null).map(([id]) => id);
-    const deleteQuotes = gone(this.quotes);
+  /**
+   * Sends what was staged since the last time, one task per index and kind, without waiting: the staging still answers
+   * reads, so the next batch is linked while Meilisearch indexes this one.
+   */
+  async send(): Promise<void> {
+    const live = <T>(docs: Map<string, T | null>, ids: Set<string>) => [...ids].flatMap((id) => docs.get(id) ?? []);
+    const gone = (docs: Map<string, unknown>, ids: Set<string>) => [...ids].filter((id) => docs.get(id) === null);
+    const deleteQuotes = gone(this.quotes, this.unsentQuotes);
     const leaving = deleteQuotes.flatMap((id) => this.leaving.get(id) ?? []);
-    await this.store.write({ quotes: [...live(this.quotes), ...leaving], deleteQuotes, articles: live(this.articles), deleteArticles: gone(this.articles) });
-    this.quotes.clear();
-    this.articles.clear();
-    this.leaving.clear();
+    const changes = {
+      quotes: [...live(this.quotes, this.unsentQuotes), ...leaving],
+      deleteQuotes,
+      articles: live(this.articles, this.unsentArticles),
+      deleteArticles: gone(this.articles, this.unsentArticles),
+    };
+    this.unsentQuotes.clear();
+    this.unsentArticles.clear();
+    for (const id of deleteQuotes) this.leaving.delete(id);
+    this.inFlight.push(await this.store.send(changes));
+  }
+
+  /** Sends what is left and waits until everything sent is stored; the staging is empty afterwards, its reads forgotten. */
+  async settle(): Promise<void> {
+    await this.send();
+    for (const sent of this.inFlight.splice(0)) await sent.done();
+    for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
+  }
+
+  private stage<T>(docs: Map<string, T | null>, unsent: Set<string>, id: string, doc: T | null): void {
+    docs.set(id, doc);
+    unsent.add(id);
   }
 }

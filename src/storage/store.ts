@@ -1,5 +1,5 @@
 import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
-import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
+import { enqueued, filterIn, filterValue, guarded, settled, tasksDone } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/read-connections.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import { candidateSearches, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
@@ -15,7 +15,7 @@ const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
 ];
 export const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
   'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
-  'anchors', 'anchorSites', 'ingestedAt',
+  'anchors', 'anchorSites', 'ingestedAt', 'contentHash',
 ];
 /** Speakers asked about per multi-search: a batch refreshes hundreds, and one request each would cost a round trip each. */
 const SPEAKERS_PER_SEARCH = 100;
@@ -30,6 +30,15 @@ export interface SpeakerQuoteSummary {
   total: number;
   facets: Record<string, Record<string, number>>;
   sample: SpellingSample[];
+}
+
+export interface WriteChanges {
+  quotes?: QuoteDoc[];
+  deleteQuotes?: string[];
+  article?: ArticleDoc;
+  articles?: ArticleDoc[];
+  deleteArticle?: string;
+  deleteArticles?: string[];
 }
 
 /** Everything polyquote reads from and writes to Meilisearch goes through here. */
@@ -247,14 +256,12 @@ export class Store {
    * articles. Meilisearch applies them in that order; each is sent only once the previous one was accepted, so no
    * request is left running (or rejecting unobserved) after a failure; all are waited for once, at the end.
    */
-  async write(changes: {
-    quotes?: QuoteDoc[];
-    deleteQuotes?: string[];
-    article?: ArticleDoc;
-    articles?: ArticleDoc[];
-    deleteArticle?: string;
-    deleteArticles?: string[];
-  }): Promise<void> {
+  async write(changes: WriteChanges): Promise<void> {
+    await (await this.send(changes)).done();
+  }
+
+  /** `write` without the wait: the changes are sent, and `done` waits for them. */
+  async send(changes: WriteChanges): Promise<{ done: () => Promise<void> }> {
     const articles = [...(changes.article ? [changes.article] : []), ...(changes.articles ?? [])];
     const deleteArticles = [...(changes.deleteArticle ? [changes.deleteArticle] : []), ...(changes.deleteArticles ?? [])];
     const writes: Array<() => EnqueuedTaskPromise> = [];
@@ -262,7 +269,17 @@ export class Store {
     if (changes.deleteQuotes?.length) writes.push(() => this.quotes.deleteDocuments(changes.deleteQuotes!));
     if (articles.length) writes.push(() => this.articles.addDocuments(articles));
     if (deleteArticles.length) writes.push(() => this.articles.deleteDocuments(deleteArticles));
-    if (writes.length) await this.counted(() => settled(this.client, ...writes));
+    if (!writes.length) return { done: async () => undefined };
+    // The generation moves on when the writes are sent and again when they are done, so a read that overlapped them is stale too.
+    this.writes++;
+    let uids: number[];
+    try {
+      uids = await enqueued(...writes);
+    } catch (error) {
+      this.writes++;
+      throw error;
+    }
+    return { done: () => tasksDone(this.client, uids).finally(() => this.writes++) };
   }
 
   async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {

@@ -25,6 +25,8 @@ export const WRITE_LOCK_FILE = 'write.lock';
 /** What IngestService needs: run `fn` while no other writer runs. */
 export interface WriteLock {
   run<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether another process waits for the lock: a holder with more to write lets it go at the next point it can. */
+  othersWaiting(): Promise<boolean>;
 }
 
 export interface FileWriteLockOptions {
@@ -135,6 +137,11 @@ export class FileWriteLock implements WriteLock {
     } finally {
       if (ticket) await fsp.unlink(path.join(this.queue, ticket)).catch(() => undefined);
     }
+  }
+
+  async othersWaiting(): Promise<boolean> {
+    // The holder's own ticket went when it took the lock: any live one is another waiter's.
+    return (await this.queueHead()) !== undefined;
   }
 
   /** The oldest live ticket; dead ones are deleted on the way. */

@@ -158,3 +158,20 @@ t.test('waiters get their turns, in order, against a holder that takes the lock 
   t.ok(one > 0 && one < 8, `the first waiter went in after ${one} of the busy holder's turns`);
   t.ok(two > one && two < one + 3, `the second right after it (${order.slice(0, two + 1).join(', ')})`);
 });
+
+t.test('the holder sees when another writer waits for the lock, and only then', async (t) => {
+  const file = path.join(await tempDir(t), 'write.lock');
+  const holder = new FileWriteLock(file);
+  const waiter = new FileWriteLock(file);
+  let waiting: Promise<void> | undefined;
+  const seen = await holder.run(async () => {
+    const alone = await holder.othersWaiting();
+    waiting = waiter.run(async () => undefined);
+    // The waiter's ticket is in the queue once it has found the lock taken.
+    while (!(await readdir(`${file}.queue`).catch(() => [])).length) await sleep(2);
+    return { alone, withWaiter: await holder.othersWaiting() };
+  });
+  await waiting;
+  t.same(seen, { alone: false, withWaiter: true });
+  t.equal(await holder.othersWaiting(), false, 'nobody waits once the waiter had its turn');
+});

@@ -64,8 +64,18 @@ const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
  * often: a few take seconds.
  */
 export async function settled(client: Meilisearch, ...writes: Array<() => EnqueuedTaskPromise>): Promise<void> {
+  await tasksDone(client, await enqueued(...writes));
+}
+
+/** Sends writes one after the other, each once the previous one was accepted; their task ids. */
+export async function enqueued(...writes: Array<() => EnqueuedTaskPromise>): Promise<number[]> {
   const uids: number[] = [];
   for (const write of writes) uids.push((await guarded(() => write())).taskUid);
+  return uids;
+}
+
+/** Waits for tasks, failing loudly when Meilisearch rejected one. */
+export async function tasksDone(client: Meilisearch, uids: number[]): Promise<void> {
   if (!uids.length) return;
   const started = Date.now();
   const deadline = started + TASK_TIMEOUT_MS;
