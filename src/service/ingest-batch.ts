@@ -146,7 +146,8 @@ async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ReadB
 /**
  * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
  * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
- * next is linked; all are waited for at the end, then their speakers refreshed. Stops early when another writer waits.
+ * next is linked; all are waited for at the end, then their speakers refreshed, then the articles' records written.
+ * Stops early when another writer waits.
  */
 async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps) {
   const staged = new StagedStore(deps.store);
@@ -164,6 +165,7 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
   const unchanged = outcomes.flatMap((o) => (o.status === 'unchanged' ? [o.id] : []));
   if (unchanged.length) for (const s of speakersOfQuotes(await deps.store.quotesOfArticles(unchanged))) speakers.add(s);
   if (speakers.size) await refreshSpeakers(deps.store, speakers);
+  await (await staged.writeArticles()).done();
   return { outcomes, batches };
 }
 

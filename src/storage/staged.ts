@@ -13,8 +13,8 @@ export interface LinkingStore extends Pick<Store, 'articlesByIds' | 'quotesOfArt
 /**
  * Batches' writes held in memory in front of the store: every read sees the store as it will be once they are
  * written, so the articles of a batch are linked one after the other exactly as if each had been stored before the
- * next. `send` sends a batch's writes as one task per index and kind, and the staging keeps answering for them while
- * Meilisearch indexes them; `settle` waits for everything sent.
+ * next. `send` sends a batch's quotes as one task per kind, and the staging keeps answering for them while
+ * Meilisearch indexes them; `settle` waits for everything sent, and `writeArticles` writes the articles' records.
  *
  * What it reads from the store it keeps until then (nobody else writes while the write lock is held, and its own
  * writes are answered from the staging), and `prefetch` reads what a batch's articles will ask for in a few large
@@ -29,9 +29,8 @@ export class StagedStore implements LinkingStore {
    * the deletions, so that should the deletions not happen (Meilisearch gone), no stored cluster refers to them.
    */
   private readonly leaving = new Map<string, QuoteDoc>();
-  /** Ids staged since the last `send`. */
+  /** Quotes staged since the last `send`. */
   private readonly unsentQuotes = new Set<string>();
-  private readonly unsentArticles = new Set<string>();
   /** Writes sent and not yet waited for. */
   private readonly inFlight: Array<{ done: () => Promise<void> }> = [];
 
@@ -105,46 +104,49 @@ export class StagedStore implements LinkingStore {
   }
 
   async write(changes: WriteChanges): Promise<void> {
-    for (const quote of changes.quotes ?? []) this.stage(this.quotes, this.unsentQuotes, quote.id, quote);
+    for (const quote of changes.quotes ?? []) this.stageQuote(quote.id, quote);
     for (const id of changes.deleteQuotes ?? []) {
       const last = this.quotes.get(id);
       if (last) this.leaving.set(id, last);
-      this.stage(this.quotes, this.unsentQuotes, id, null);
+      this.stageQuote(id, null);
     }
-    if (changes.article) this.stage(this.articles, this.unsentArticles, changes.article.id, changes.article);
-    if (changes.deleteArticle) this.stage(this.articles, this.unsentArticles, changes.deleteArticle, null);
+    if (changes.article) this.articles.set(changes.article.id, changes.article);
+    if (changes.deleteArticle) this.articles.set(changes.deleteArticle, null);
   }
 
   /**
-   * Sends what was staged since the last time, one task per index and kind, without waiting: the staging still answers
-   * reads, so the next batch is linked while Meilisearch indexes this one.
+   * Sends the quotes staged since the last time, one task per kind, without waiting: the staging still answers reads,
+   * so the next batch is linked while Meilisearch indexes this one. Articles wait for `writeArticles`.
    */
   async send(): Promise<void> {
-    const live = <T>(docs: Map<string, T | null>, ids: Set<string>) => [...ids].flatMap((id) => docs.get(id) ?? []);
-    const gone = (docs: Map<string, unknown>, ids: Set<string>) => [...ids].filter((id) => docs.get(id) === null);
-    const deleteQuotes = gone(this.quotes, this.unsentQuotes);
+    const deleteQuotes = [...this.unsentQuotes].filter((id) => this.quotes.get(id) === null);
     const leaving = deleteQuotes.flatMap((id) => this.leaving.get(id) ?? []);
-    const changes = {
-      quotes: [...live(this.quotes, this.unsentQuotes), ...leaving],
-      deleteQuotes,
-      articles: live(this.articles, this.unsentArticles),
-      deleteArticles: gone(this.articles, this.unsentArticles),
-    };
+    const changes = { quotes: [...[...this.unsentQuotes].flatMap((id) => this.quotes.get(id) ?? []), ...leaving], deleteQuotes };
     this.unsentQuotes.clear();
-    this.unsentArticles.clear();
     for (const id of deleteQuotes) this.leaving.delete(id);
     this.inFlight.push(await this.store.send(changes));
   }
 
-  /** Sends what is left and waits until everything sent is stored; the staging is empty afterwards, its reads forgotten. */
+  /** Sends the quotes left and waits until every quote sent is stored. */
   async settle(): Promise<void> {
     await this.send();
     for (const sent of this.inFlight.splice(0)) await sent.done();
-    for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
   }
 
-  private stage<T>(docs: Map<string, T | null>, unsent: Set<string>, id: string, doc: T | null): void {
-    docs.set(id, doc);
-    unsent.add(id);
+  /**
+   * Sends the articles' own records, last: nothing but the next write reads them, and an interrupted run that stored
+   * quotes without them is done again in full when run again. The staging is empty afterwards, its reads forgotten.
+   */
+  async writeArticles(): Promise<{ done: () => Promise<void> }> {
+    await this.settle();
+    const ids = [...this.articles.keys()];
+    const sent = await this.store.send({ articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
+    for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
+    return sent;
+  }
+
+  private stageQuote(id: string, doc: QuoteDoc | null): void {
+    this.quotes.set(id, doc);
+    this.unsentQuotes.add(id);
   }
 }
