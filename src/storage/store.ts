@@ -1,6 +1,6 @@
 import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
 import { filterIn, filterValue, guarded, settled } from './meili/client.ts';
-import { createJsonPoster, type JsonPoster } from './meili/read-connections.ts';
+import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 
