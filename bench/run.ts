@@ -322,7 +322,8 @@ async function checkEquivalence(apiUrl: string, meiliUrl: string, specs: QuerySp
     const served = JSON.stringify(
       (api.data as Served[]).map(({ url: _url, ...q }) => ({ ...q, translations: q.translations?.map(({ url: _u, ...v }) => v) })),
     );
-    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, string>) => JSON.parse(hit[SERVED_QUOTE_FIELD])));
+    // each stored served form is [format, quote]
+    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, string>) => (JSON.parse(hit[SERVED_QUOTE_FIELD]) as [number, object])[1]));
     if (served !== stored) throw new Error(`API and raw differ for ${apiPath(s)}: ${served.slice(0, 300)} vs ${stored.slice(0, 300)}`);
     if (raw.hits.length) nonEmpty++;
   }
