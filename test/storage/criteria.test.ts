@@ -2,6 +2,7 @@ import t from 'tap';
 import { quoteFilter, quoteSearch } from '../../src/storage/criteria.ts';
 import { rendered, type QuoteDoc } from '../../src/storage/documents.ts';
 import { buildServices } from '../helpers/build.ts';
+import { quoteDoc } from '../helpers/documents.ts';
 
 /** Values that would end the quoted string, or the expression, if they reached it unescaped. */
 const HOSTILE = ['x" OR lang = "en', 'x\\" OR lang EXISTS OR "', 'x\\', '"', '\\"', "') OR 1=1 --", 'vi" ) OR ( lang = "fr', '\u0000'];
@@ -47,40 +48,19 @@ t.test('search parameters: the words trimmed, the order fixed, tokenized as the 
   t.notOk('locales' in quoteSearch({ q: 'hola', lang: 'es' }), 'a language without its own tokenization');
 });
 
-function quoteDoc(n: number, lang: string, articleId: string, speakerId: string, publishedTs: number): QuoteDoc {
-  const text = `quote ${n}`;
-  return {
-    id: `q${n}`,
-    articleId,
-    seq: n,
-    lang,
-    text,
-    [`text_${lang}`]: text,
-    speakerId,
-    speakerName: speakerId,
-    attributionMethod: 'explicit',
-    attributionConfidence: 0.9,
-    start: 0,
-    end: text.length,
-    publishedTs,
-    translated: false,
-    clusterId: `c${n}`,
-    original: true,
-    linkConfidence: 1,
-    links: [],
-    clusterLangs: [lang],
-    translations: [],
-  } as QuoteDoc;
+/** Quote `n` of an article, by a speaker, published at an instant. */
+function quoteOf(n: number, lang: string, articleId: string, speakerId: string, publishedTs: number): QuoteDoc {
+  return { ...quoteDoc(n, `quote ${n}`, lang), articleId, speakerId, speakerName: speakerId, publishedTs, translations: [] };
 }
 
 t.test('through Meilisearch: each criterion selects what it says, and hostile values select nothing and fail nothing', async (t) => {
   const { store } = await buildServices(t);
   const day = 86_400_000;
   const docs = [
-    quoteDoc(1, 'vi', 'a1', 'ho-chi-minh', 10 * day),
-    quoteDoc(2, 'fr', 'a2', 'ho-chi-minh', 11 * day),
-    quoteDoc(3, 'fr', 'a3', 'macron', 12 * day),
-    quoteDoc(4, 'en', 'x" OR lang = "en', 'trump', 13 * day),
+    quoteOf(1, 'vi', 'a1', 'ho-chi-minh', 10 * day),
+    quoteOf(2, 'fr', 'a2', 'ho-chi-minh', 11 * day),
+    quoteOf(3, 'fr', 'a3', 'macron', 12 * day),
+    quoteOf(4, 'en', 'x" OR lang = "en', 'trump', 13 * day),
   ];
   await store.write({ quotes: docs.map(rendered) });
   const ids = async (criteria: Parameters<typeof store.quotePage>[0]) => (await store.quotePage(criteria, { limit: 10, offset: 0 })).hits.map((d) => d.id);

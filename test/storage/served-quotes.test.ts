@@ -2,42 +2,15 @@ import t from 'tap';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { permalinkPrefix, SERVED_QUOTE_FIELD, SERVED_QUOTE_FORMAT, servedFor, servedQuotes, storedServedForm, withPermalinks } from '../../src/storage/served-quotes.ts';
-import { rendered, toQuote, type QuoteDoc } from '../../src/storage/documents.ts';
+import { rendered, toQuote } from '../../src/storage/documents.ts';
 import { QueryService } from '../../src/service/queries.ts';
 import { linkQuote } from '../../src/service/permalinks.ts';
 import { buildServices } from '../helpers/build.ts';
+import { quoteDoc } from '../helpers/documents.ts';
 import pino from 'pino';
 
 /** Strings that look like the structure the walk reads, or need escaping twice, to be found inside values intact. */
 const LOOKALIKES = ['{"quoteJson":"', '"},{"quoteJson":"', '],"query":', '"lang":"vi"', '{"id":"', '"translations":[', '},{"id":"x"}]', '{}', '\\"', '\\\\', '\n\t\u0001', '\u2028', '𝔢', '</script>', '/', ']'];
-
-function quoteDoc(n: number, text: string, lang = 'en'): QuoteDoc {
-  const doc = {
-    id: `q${n}`,
-    articleId: `a${n}`,
-    seq: 0,
-    lang,
-    text,
-    [`text_${lang}`]: text,
-    speakerId: 'jane-roe',
-    speakerName: `Jane ${text.slice(0, 8)}`,
-    attributionMethod: 'explicit',
-    attributionConfidence: 0.95,
-    start: 0,
-    end: text.length,
-    title: text,
-    publishedAt: '2025-01-02T00:00:00.000Z',
-    publishedTs: Date.parse('2025-01-02') + n,
-    translated: false,
-    clusterId: `c${n}`,
-    original: true,
-    linkConfidence: 1,
-    links: [],
-    clusterLangs: [lang],
-    translations: [{ id: `q${n}x`, lang: 'vi', text: `${text} "lang":"${lang}"`, original: false, articleId: `b${n}` }],
-  };
-  return doc as QuoteDoc;
-}
 
 /** A page-mode answer as Meilisearch writes it, for hits holding `fields`. */
 function answer(hits: object[], meta: { query?: string; hitsPerPage: number; page: number; totalHits: number }): Buffer {
