@@ -25,12 +25,12 @@ import { fork, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
-import { createMeiliClient, filterIn, filterValue } from '../src/storage/meili/client.ts';
+import { createMeiliClient } from '../src/storage/meili/client.ts';
+import { quoteSearch } from '../src/storage/criteria.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded/supervisor.ts';
 import { Store } from '../src/storage/store.ts';
 import { SERVED_QUOTE_FIELD } from '../src/storage/served-quotes.ts';
 import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
-import { LANGUAGES } from '../src/ingestion/languages/index.ts';
 import { bulkDocuments, freshArticle, PAGE_SIZE, querySpecs, realSizeArticle, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 import { ExtractionPool } from '../src/ingestion/pool/index.ts';
 import { applyIndexConfig } from '../src/storage/meili/index-config.ts';
@@ -292,17 +292,10 @@ function apiPath(s: QuerySpec): string {
  * page-based, because the API's contract includes the exact `total`, which Meilisearch counts only in that mode.
  */
 function rawBody(s: QuerySpec) {
-  const filters: string[] = [];
-  if (s.speaker) filters.push(filterIn('speakerId', [s.speaker]));
-  if (s.lang) filters.push(`lang = ${filterValue(s.lang)}`);
-  const q = s.q ?? '';
   return {
-    q,
+    ...quoteSearch({ q: s.q, lang: s.lang, ...(s.speaker ? { speakerIds: [s.speaker] } : {}) }),
     hitsPerPage: PAGE_SIZE,
     page: s.offset / PAGE_SIZE + 1,
-    ...(filters.length ? { filter: filters.join(' AND ') } : {}),
-    sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
-    ...(s.lang && q ? { locales: [LANGUAGES[s.lang].iso6393] } : {}),
     attributesToRetrieve: [SERVED_QUOTE_FIELD],
   };
 }
@@ -329,7 +322,8 @@ async function checkEquivalence(apiUrl: string, meiliUrl: string, specs: QuerySp
     const served = JSON.stringify(
       (api.data as Served[]).map(({ url: _url, ...q }) => ({ ...q, translations: q.translations?.map(({ url: _u, ...v }) => v) })),
     );
-    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, string>) => JSON.parse(hit[SERVED_QUOTE_FIELD])));
+    // each stored served form is [format, quote]
+    const stored = JSON.stringify((raw.hits ?? []).map((hit: Record<string, string>) => (JSON.parse(hit[SERVED_QUOTE_FIELD]) as [number, object])[1]));
     if (served !== stored) throw new Error(`API and raw differ for ${apiPath(s)}: ${served.slice(0, 300)} vs ${stored.slice(0, 300)}`);
     if (raw.hits.length) nonEmpty++;
   }

@@ -8,15 +8,16 @@ import { createEmbedderEdges } from './linking/embedder.ts';
 import { ExtractionPool } from './ingestion/pool/index.ts';
 import { openJobQueue } from './queue/index.ts';
 import { IngestService } from './service/ingest.ts';
-import { QueryService } from './service/queries.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
 import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import { Store } from './storage/store.ts';
 import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
-import type { Services } from './http/services.ts';
+import { servicesOver, type Services } from './http/services.ts';
 
 export interface Backend {
   services: Services;
+  /** For what works on the store itself rather than through the services (tests, tooling). */
+  store: Store;
   connection: MeiliConnection;
   /** Stops what this process started (the embedded Meilisearch, queue connections); leaves an external or shared one running. */
   close(): Promise<void>;
@@ -57,9 +58,8 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
     throw error;
   }
   const extraction = new ExtractionPool();
-  const services: Services = {
-    store,
-    queries: new QueryService(store),
+  const services = servicesOver(store, {
+    logger,
     jobs: await openJobQueue(config, logger.child({ component: 'jobs' })),
     ingest: new IngestService(store, {
       linkThreshold: config.LINK_THRESHOLD,
@@ -80,9 +80,10 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
           }
         : {}),
     }),
-  };
+  });
   return {
     services,
+    store,
     connection,
     close: async () => {
       await extraction.close();

@@ -15,7 +15,6 @@ import quoteCitation from './routes/quotes/citation.ts';
 import oembed from './routes/oembed/get.ts';
 import verifyByQuery from './routes/verify/get.ts';
 import verifyByBody from './routes/verify/post.ts';
-import { VerifyService } from '../service/verify.ts';
 import listSpeakers from './routes/speakers/list.ts';
 import getSpeaker from './routes/speakers/get.ts';
 import createArticles from './routes/articles/create.ts';
@@ -59,11 +58,11 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
-  await app.register(cache, { maxAgeSeconds: READ_MAX_AGE_SECONDS, maxEntries: 1000, maxBytes: 32 * 1024 * 1024, version: () => services.store.generation });
+  await app.register(cache, { maxAgeSeconds: READ_MAX_AGE_SECONDS, maxEntries: 1000, maxBytes: 32 * 1024 * 1024, version: () => services.queries.generation });
   // Writes by another process (the index CLI) reach the caches within a second.
   let stopWatching = () => {};
   app.addHook('onReady', async () => {
-    stopWatching = services.store.watchWrites(WRITE_WATCH_INTERVAL_MS);
+    stopWatching = services.queries.watchWrites(WRITE_WATCH_INTERVAL_MS);
   });
   app.addHook('onClose', async () => stopWatching());
   await app.register(swagger);
@@ -73,9 +72,8 @@ export async function buildApp(config: AppConfig, services: Services, fastifyOpt
   await app.register(getQuote);
   await app.register(quoteCitation);
   await app.register(oembed, { cacheAgeSeconds: READ_MAX_AGE_SECONDS });
-  const verifier = new VerifyService(services.store, services.queries);
-  await app.register(verifyByQuery, { verifier });
-  await app.register(verifyByBody, { verifier });
+  await app.register(verifyByQuery, { verifier: services.verify });
+  await app.register(verifyByBody, { verifier: services.verify });
   await app.register(listSpeakers);
   await app.register(getSpeaker);
   await app.register(createArticles, { apiKey: config.apiKey });

@@ -1,8 +1,8 @@
 import YAML from 'yaml';
 import { buildApp } from './app.ts';
+import { servicesOver } from './services.ts';
 import { LocalJobQueue } from '../queue/local.ts';
 import { IngestService } from '../service/ingest.ts';
-import { QueryService } from '../service/queries.ts';
 import { createMeiliClient } from '../storage/meili/client.ts';
 import { Store } from '../storage/store.ts';
 
@@ -11,7 +11,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const store = new Store(createMeiliClient({ url: 'http://127.0.0.1:9', masterKey: 'unused', timeoutMs: 1000 }));
   const app = await buildApp(
     { apiKey: 'unused-unused-unused', CORS_ORIGINS: [], RATE_LIMIT_MAX: 1, RATE_LIMIT_WINDOW_MS: 1000, BODY_LIMIT_BYTES: 1024 },
-    { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 1 }), jobs: new LocalJobQueue('/nonexistent') },
+    servicesOver(store, { ingest: new IngestService(store, { linkThreshold: 1 }), jobs: new LocalJobQueue('/nonexistent') }),
     { logger: false },
   );
   await app.ready();

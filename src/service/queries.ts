@@ -1,13 +1,13 @@
-import type { SearchParams } from 'meilisearch';
+import type { Logger } from 'pino';
 import type { UnlinkedQuote, SpeakerRef } from '../schemas/quote.ts';
 import type { QuotesQuery, SpeakersQuery } from '../schemas/query.ts';
 import type { Speaker } from '../schemas/speaker.ts';
 import { canonicalSpeakerName, speakerId } from '../ingestion/speakers.ts';
-import { isSupportedLanguage, LANGUAGES, SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
+import { SUPPORTED_LANGUAGES } from '../ingestion/languages/index.ts';
 import { fold } from '../text/fold.ts';
-import { filterIn, filterValue } from '../storage/meili/client.ts';
-import { toQuote, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
-import { permalinkPrefix, SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks, type ServedQuotes } from '../storage/served-quotes.ts';
+import { onPageBoundary, type PageRequest, type QuoteCriteria } from '../storage/criteria.ts';
+import { toQuote, type SpeakerDoc } from '../storage/documents.ts';
+import { permalinkPrefix, servedFor, withPermalinks, type ServedQuotes } from '../storage/served-quotes.ts';
 import type { Store } from '../storage/store.ts';
 import type { CitedQuote } from './citation.ts';
 
@@ -26,9 +26,6 @@ export function toSpeaker(doc: SpeakerDoc): Speaker {
   return speaker;
 }
 
-/** `totalHits` of a page-mode search (hitsPerPage/page), which the client's types do not carry over. */
-const exhaustiveTotal = (result: object) => (result as { totalHits?: number }).totalHits;
-
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export class QueryService {
@@ -38,63 +35,60 @@ export class QueryService {
   /** Spellings already resolved, valid until the store is written to (by any process: Store.watchWrites). */
   private readonly resolved = new Map<string, { generation: number; resolution: SpeakerResolution }>();
 
-  constructor(private readonly store: Store) {}
+  /** Pages rendered from documents because their quotes' stored served form was missing or of an older format. */
+  private slowPages = 0;
 
-  /**
-   * One page and its exact total. Meilisearch counts exhaustively only with page-based pagination, so an offset on a
-   * page boundary (what clients send) costs one search; any other offset needs a second, count-only one.
-   */
-  private async exactPage<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams, limit: number, offset: number) {
-    if (offset % limit === 0) {
-      const page = await this.store.search<T>(index, q, { ...params, hitsPerPage: limit, page: offset / limit + 1 });
-      return { hits: page.hits, total: exhaustiveTotal(page) ?? page.hits.length };
-    }
-    const [page, count] = await Promise.all([
-      this.store.search<T>(index, q, { ...params, limit, offset }),
-      this.store.search<T>(index, q, { ...params, hitsPerPage: 0, page: 1 }),
-    ]);
-    return { hits: page.hits, total: exhaustiveTotal(count) ?? page.hits.length };
+  constructor(
+    private readonly store: Store,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Moves on with every write to the store (by any process, once watched): answers cached under another are stale. */
+  get generation(): number {
+    return this.store.generation;
+  }
+
+  /** Notices writes by other processes within `intervalMs`; returns the function that stops watching. */
+  watchWrites(intervalMs: number): () => void {
+    return this.store.watchWrites(intervalMs);
+  }
+
+  /** Whether the store answers (readiness). */
+  storeReachable(): Promise<boolean> {
+    return this.store.healthy().catch(() => false);
+  }
+
+  countArticles(): Promise<number> {
+    return this.store.countArticles();
   }
 
   /**
    * A page of quotes as the JSON bytes of a QuotePage. A page on a page boundary (what clients send) is read out of
-   * Meilisearch's answer without parsing it (served-quotes.ts); any other offset, or documents written before they
-   * carried their served form, are rendered from the documents' fields. A quote's permalink is `permalinkBase`
+   * the stored served forms without parsing them (served-quotes.ts); any other offset, or quotes whose served form is
+   * missing or of an older format, are rendered from the documents' fields. A quote's permalink is `permalinkBase`
    * followed by its id, URL-encoded.
    */
   async searchQuotes(query: QuotesQuery, permalinkBase: string): Promise<Buffer> {
-    const filters: string[] = [];
+    const criteria: QuoteCriteria = { q: query.q };
     if (query.speaker) {
       const resolved = await this.resolveSpeaker(query.speaker);
       if (!resolved.ids.length) return Buffer.from(JSON.stringify({ data: [], total: 0, limit: query.limit, offset: query.offset, suggestions: resolved.suggestions }));
-      filters.push(filterIn('speakerId', resolved.ids));
+      criteria.speakerIds = resolved.ids;
     }
     if (query.lang) {
       await this.assertKnownLanguage(query.lang);
-      filters.push(
-        query.fallback
-          ? `(lang = ${filterValue(query.lang)} OR (original = true AND NOT clusterLangs = ${filterValue(query.lang)}))`
-          : `lang = ${filterValue(query.lang)}`,
-      );
+      criteria.lang = query.lang;
+      criteria.fallback = query.fallback;
     }
-    if (query.articleId) filters.push(`articleId = ${filterValue(query.articleId)}`);
+    if (query.articleId) criteria.articleId = query.articleId;
     if (query.from && query.to && query.from > query.to) throw new QueryError('from', '`from` is after `to`');
-    if (query.from) filters.push(`publishedTs >= ${dayStart(query.from)}`);
-    if (query.to) filters.push(`publishedTs < ${dayStart(query.to) + 86_400_000}`);
-    const q = query.q?.trim() ?? '';
-    const params = {
-      filter: filters.length ? filters.join(' AND ') : undefined,
-      // Relevance first when there is a text query; then newest first, article and position, so pages never reshuffle.
-      sort: ['publishedTs:desc', 'articleId:asc', 'seq:asc'],
-      ...(query.lang && q && isSupportedLanguage(query.lang) ? { locales: [LANGUAGES[query.lang].iso6393] } : {}),
-    };
+    if (query.from) criteria.publishedFrom = dayStart(query.from);
+    if (query.to) criteria.publishedBefore = dayStart(query.to) + 86_400_000;
     const requestedLang = query.fallback ? query.lang : undefined;
-    const { limit, offset } = query;
-    const fromAnswer =
-      offset % limit === 0
-        ? servedQuotes(await this.store.searchQuotesAnswer(q, { ...params, hitsPerPage: limit, page: offset / limit + 1, attributesToRetrieve: [SERVED_QUOTE_FIELD] }))
-        : undefined;
-    const { quotes, total } = fromAnswer ?? (await this.renderedQuotes(q, params, limit, offset, requestedLang));
+    const page = { limit: query.limit, offset: query.offset };
+    const fromAnswer = await this.store.servedQuotePage(criteria, page);
+    if (!fromAnswer && onPageBoundary(page)) this.countSlowPage(criteria);
+    const { quotes, total } = fromAnswer ?? (await this.renderedQuotes(criteria, page, requestedLang));
     const parts: Buffer[] = [PAGE_START];
     const prefix = permalinkPrefix(permalinkBase);
     for (const [i, quote] of quotes.entries()) {
@@ -102,13 +96,22 @@ export class QueryService {
       const [body, ...end] = fromAnswer ? servedFor(quote, requestedLang) : [quote];
       parts.push(...withPermalinks(body, prefix), ...end);
     }
-    parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`));
+    parts.push(Buffer.from(`],"total":${total},"limit":${page.limit},"offset":${page.offset}}`));
     return Buffer.concat(parts);
   }
 
-  private async renderedQuotes(q: string, params: SearchParams, limit: number, offset: number, requestedLang: string | undefined): Promise<ServedQuotes> {
-    const { hits, total } = await this.exactPage<QuoteDoc>('quotes', q, params, limit, offset);
+  private async renderedQuotes(criteria: QuoteCriteria, page: PageRequest, requestedLang: string | undefined): Promise<ServedQuotes> {
+    const { hits, total } = await this.store.quotePage(criteria, page);
     return { quotes: hits.map((doc) => Buffer.from(JSON.stringify(toQuote(doc, requestedLang)))), total };
+  }
+
+  /** Quotes written before their served form had its current format are slower to serve until written again. */
+  private countSlowPage(criteria: QuoteCriteria) {
+    this.slowPages++;
+    const counts = { slowPages: this.slowPages, criteria };
+    const message = 'quote page rendered from documents: a stored served form is missing or of an older format (re-index to write it)';
+    if (this.slowPages === 1) this.logger?.warn(counts, message);
+    else this.logger?.debug(counts, message);
   }
 
   async getQuote(id: string): Promise<UnlinkedQuote | undefined> {
@@ -137,7 +140,7 @@ export class QueryService {
   async searchSpeakers(query: SpeakersQuery) {
     const q = query.q ? canonicalSpeakerName(query.q).trim() : '';
     // No sort parameter: the index ranks by relevance, then quoteCount:desc (its custom ranking rule).
-    const { hits, total } = await this.exactPage<SpeakerDoc>('speakers', q, this.store.listedSpeakers, query.limit, query.offset);
+    const { hits, total } = await this.store.listedSpeakerPage(q, { limit: query.limit, offset: query.offset });
     return {
       data: hits.map(toSpeaker),
       total,
@@ -178,11 +181,11 @@ export class QueryService {
       if (sharing.length === 1 && sharing[0].id === surname) return { ids: [surname] };
     }
 
-    const close = await this.store.search<SpeakerDoc>('speakers', folded, { limit: NAME_END_CANDIDATES });
+    const close = await this.store.speakersNamedLike(folded, NAME_END_CANDIDATES);
     const ending = ` ${folded}`;
-    const byNameEnd = close.hits.filter((s) => s.foldedNames.some((n) => n.endsWith(ending)));
+    const byNameEnd = close.filter((s) => s.foldedNames.some((n) => n.endsWith(ending)));
     if (byNameEnd.length === 1) return { ids: [byNameEnd[0].id] };
-    const suggestions = (byNameEnd.length ? byNameEnd : close.hits).slice(0, MAX_SUGGESTIONS);
+    const suggestions = (byNameEnd.length ? byNameEnd : close).slice(0, MAX_SUGGESTIONS);
     return { ids: [], suggestions: suggestions.map((s) => ({ id: s.id, name: s.name })) };
   }
 
@@ -195,7 +198,7 @@ export class QueryService {
     for (const id of ids) {
       const words = id.split('-');
       const surname = words.at(-1)!;
-      const fullNames = (await this.store.search<SpeakerDoc>('speakers', surname, { limit: NAME_END_CANDIDATES })).hits
+      const fullNames = (await this.store.speakersNamedLike(surname, NAME_END_CANDIDATES))
         .filter((s) => s.id.split('-').length > 1 && s.id.endsWith(`-${surname}`))
         .map((s) => s.id);
       if (new Set(fullNames).size !== 1) continue;
@@ -207,8 +210,7 @@ export class QueryService {
 
   /** The languages the store holds quotes in, plus the first-class ones. */
   async knownLanguages(): Promise<string[]> {
-    const result = await this.store.search<QuoteDoc>('quotes', '', { limit: 0, facets: ['lang'] });
-    const langs = [...new Set([...SUPPORTED_LANGUAGES, ...Object.keys(result.facetDistribution?.lang ?? {})])].sort();
+    const langs = [...new Set([...SUPPORTED_LANGUAGES, ...(await this.store.quoteLanguages())])].sort();
     this.knownLanguagesSeen = langs;
     return langs;
   }

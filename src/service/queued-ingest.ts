@@ -18,7 +18,18 @@ export class ArticleNotStoredError extends Error {}
  * POST /articles when jobs go through a shared queue: the articles become a job like any other (so linking stays
  * serialised with every other writer), and the caller waits for it and gets the same report as a direct ingest.
  */
-export async function ingestThroughQueue(jobs: JobQueue, store: Store, articles: ArticleInput[], { timeoutMs }: { timeoutMs: number }): Promise<IngestResult> {
+export class QueuedIngestService {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly store: Store,
+  ) {}
+
+  ingest(articles: ArticleInput[], options: { timeoutMs: number }): Promise<IngestResult> {
+    return ingestThroughQueue(this.jobs, this.store, articles, options);
+  }
+}
+
+async function ingestThroughQueue(jobs: JobQueue, store: Store, articles: ArticleInput[], { timeoutMs }: { timeoutMs: number }): Promise<IngestResult> {
   // Validated by the route already.
   const job = await finished(jobs, (await jobs.enqueue(articles.map((article) => ({ article })), { keepOutcomes: true })).id, timeoutMs);
   const failure = job.errors[0];

@@ -1,5 +1,6 @@
 import type { AttributionMethod } from '../ingestion/types.ts';
 import type { UnlinkedQuote } from '../schemas/quote.ts';
+import { storedServedForm } from './served-quotes.ts';
 
 /** How the served speaker of a quote was found: by extraction in its own article, or from the other versions of its cluster. */
 export type ServedAttributionMethod = AttributionMethod | 'cluster';
@@ -45,8 +46,8 @@ export interface QuoteDoc {
   clusterLangs: string[];
   translations: Array<{ id: string; lang: string; text: string; original: boolean; articleId: string }>;
   /**
-   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less its `url`s), rendered each
-   * time the document is written: a page of search results is these texts unescaped from Meilisearch's answer, never
+   * The quote as the API serves it but for its permalinks (JSON of the Quote schema less its `url`s, with its format:
+   * served-quotes.ts storedServedForm), rendered each time the document is written: a page of search results is these texts unescaped from Meilisearch's answer, never
    * parsed and serialized again (served-quotes.ts), the permalinks spliced in.
    */
   quoteJson?: string;
@@ -86,7 +87,7 @@ export function toQuote(doc: QuoteDoc, requestedLang?: string): UnlinkedQuote {
 
 /** The document as it is written: with its served form rendered from its current fields. */
 export function rendered(doc: QuoteDoc): QuoteDoc {
-  return { ...doc, quoteJson: JSON.stringify(toQuote(doc)) };
+  return { ...doc, quoteJson: storedServedForm(toQuote(doc)) };
 }
 
 /** An article as stored in the `articles` index: metadata and the signals linking needs, not the text. */

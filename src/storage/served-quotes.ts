@@ -1,25 +1,37 @@
+import type { UnlinkedQuote } from '../schemas/quote.ts';
+
 /**
  * Pages of quotes read straight out of Meilisearch's answer bytes. Every quote document carries the quote as the API
  * serves it, as JSON text (QuoteDoc.quoteJson), so a page-mode search asking for that field alone answers
- * `{"hits":[{"quoteJson":"{\"id\":…}"},…],"query":…,"hitsPerPage":20,"page":1,"totalPages":…,"totalHits":…}`.
+ * `{"hits":[{"quoteJson":"[1,{\"id\":…}]"},…],"query":…,"hitsPerPage":20,"page":1,"totalPages":…,"totalHits":…}`.
  * Each hit's string is unescaped byte by byte into the page; nothing is decoded to JavaScript strings and encoded
  * again, which (JSON.parse of the ~30 KB answer, then the page back to UTF-8) was most of the API's CPU per search.
  *
  * The text is kept as a string on purpose: Meilisearch answers a nested object ~1 ms of CPU slower per search than
- * the same content as one string. The walk below accepts exactly that shape; anything else (a hit without the field,
- * written before it existed; an escape JSON.stringify's output never needs) returns undefined, and the caller renders
- * the page from the documents instead.
+ * the same content as one string. The string is `[<format>,<quote>]`: the served form's format version, so that a form
+ * written by a build that served quotes otherwise is never served as if it were current. The walk below accepts
+ * exactly that shape in the current format; anything else (a hit without the field, written before it existed, or of
+ * another format; an escape JSON.stringify's output never needs) returns undefined, and the caller renders the page
+ * from the documents instead.
  */
 export const SERVED_QUOTE_FIELD = 'quoteJson';
+/** Changes whenever the served form of a stored quote would change for the same document (toQuote, the Quote schema). */
+export const SERVED_QUOTE_FORMAT = 1;
+
+/** A quote's served form as stored, under SERVED_QUOTE_FIELD. */
+export function storedServedForm(quote: UnlinkedQuote): string {
+  return `[${SERVED_QUOTE_FORMAT},${JSON.stringify(quote)}]`;
+}
 
 const ANSWER_START = Buffer.from('{"hits":[');
-const HIT_START = Buffer.from(`{"${SERVED_QUOTE_FIELD}":"`);
+const HIT_START = Buffer.from(`{"${SERVED_QUOTE_FIELD}":"[${SERVED_QUOTE_FORMAT},`);
 const LANG_KEY = Buffer.from('"lang":"');
 const MARKED_FALLBACK_END = Buffer.from(',"fallback":true}');
 const QUOTE_MARK = 0x22;
 const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const CLOSE_ARRAY = 0x5d;
 
@@ -61,7 +73,8 @@ export function servedQuotes(answer: Buffer): ServedQuotes | undefined {
           at++;
         }
       }
-      quotes.push(unescaped.subarray(start, written));
+      if (written - start < 2 || unescaped[start] !== OPEN_OBJECT || unescaped[written - 1] !== CLOSE_ARRAY) return undefined;
+      quotes.push(unescaped.subarray(start, written - 1));
       if (answer[at + 1] !== CLOSE_OBJECT) return undefined;
       at += 2;
       if (answer[at] === CLOSE_ARRAY) break;

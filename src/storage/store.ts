@@ -1,9 +1,11 @@
 import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
 import { enqueued, filterIn, filterValue, guarded, settled, tasksDone } from './meili/client.ts';
-import { createJsonPoster, type JsonPoster } from './meili/read-connections.ts';
+import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import { candidateSearches, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
+import { onPageBoundary, quoteFilter, quoteSearch, type PageRequest, type QuoteCriteria } from './criteria.ts';
+import { SERVED_QUOTE_FIELD, servedQuotes, type ServedQuotes } from './served-quotes.ts';
 
 const PAGE = 1000;
 /** Searches per multi-search request when many articles' candidates are looked up at once. */
@@ -19,6 +21,8 @@ export const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
 ];
 /** Speakers asked about per multi-search: a batch refreshes hundreds, and one request each would cost a round trip each. */
 const SPEAKERS_PER_SEARCH = 100;
+/** Page-based pagination, in which Meilisearch counts the matches exhaustively (`totalHits`). */
+const pageMode = ({ limit, offset }: PageRequest) => ({ hitsPerPage: limit, page: offset / limit + 1 });
 
 export interface SpellingSample {
   lang: string;
@@ -173,21 +177,50 @@ export class Store {
     return (await this.filterAll(this.speakers, `id = ${filterValue(id)}`))[0];
   }
 
-  /** Search parameters that leave out speakers listed under another one (documents.ts `sameAs`). */
-  readonly listedSpeakers = { filter: 'sameAs NOT EXISTS' };
-
   /** Speakers whose id is `surname` or ends with it (`trump`, `donald-trump`), among the closest names: a bounded look-up. */
   async speakersBySurname(surname: string, limit = 50): Promise<SpeakerDoc[]> {
     return (await this.speakersBySurnames([surname], limit)).get(surname) ?? [];
+  }
+
+  /** The speakers whose names come closest to `text` (typo-tolerant), the closest first. */
+  async speakersNamedLike(text: string, limit: number): Promise<SpeakerDoc[]> {
+    return (await this.search<SpeakerDoc>(this.speakers.uid, text, { limit })).hits;
   }
 
   speakersByFoldedName(folded: string[]): Promise<SpeakerDoc[]> {
     return folded.length ? this.filterAll(this.speakers, filterIn('foldedNames', folded)) : Promise.resolve([]);
   }
 
-  search<T extends QuoteDoc | SpeakerDoc>(index: 'quotes' | 'speakers', q: string, params: SearchParams) {
-    const target = index === 'quotes' ? this.quotes : this.speakers;
-    return guarded(() => this.post.json<SearchResponse<T>>(`/indexes/${target.uid}/search`, { q, ...params }));
+  /**
+   * A page of the speakers listed on their own (not those listed under another one: documents.ts `sameAs`) matching
+   * `q`, with the exact total: by relevance, then quoteCount:desc (the index's custom ranking rule).
+   */
+  listedSpeakerPage(q: string, page: PageRequest): Promise<{ hits: SpeakerDoc[]; total: number }> {
+    return this.exactPage<SpeakerDoc>(this.speakers.uid, q, { filter: 'sameAs NOT EXISTS' }, page);
+  }
+
+  /** A page of the quotes matching `criteria` as documents, with the exact total. */
+  quotePage(criteria: QuoteCriteria, page: PageRequest): Promise<{ hits: QuoteDoc[]; total: number }> {
+    const { q, ...params } = quoteSearch(criteria);
+    return this.exactPage<QuoteDoc>(this.quotes.uid, q, params, page);
+  }
+
+  /**
+   * A page of the quotes matching `criteria` as their served forms, read straight out of Meilisearch's answer
+   * (served-quotes.ts). Undefined when the page does not start on a page boundary (nothing is asked then), or when a
+   * quote on it has no served form of the current format: the page is then to be rendered from the documents.
+   */
+  async servedQuotePage(criteria: QuoteCriteria, page: PageRequest): Promise<ServedQuotes | undefined> {
+    if (!onPageBoundary(page)) return undefined;
+    const { q, ...params } = quoteSearch(criteria);
+    const body = { q, ...params, ...pageMode(page), attributesToRetrieve: [SERVED_QUOTE_FIELD] };
+    return servedQuotes(await guarded(() => this.post.bytes(`/indexes/${this.quotes.uid}/search`, body)));
+  }
+
+  /** The languages the store holds quotes in. */
+  async quoteLanguages(): Promise<string[]> {
+    const result = await this.search<QuoteDoc>(this.quotes.uid, '', { limit: 0, facets: ['lang'] });
+    return Object.keys(result.facetDistribution?.lang ?? {});
   }
 
   /**
@@ -195,18 +228,31 @@ export class Store {
    * dropped when nothing holds them all are the commonest, so a misquoted word or two still finds the quote.
    */
   async quotesWordedLike(words: string, { lang, limit }: { lang?: string; limit: number }): Promise<QuoteDoc[]> {
-    const result = await this.search<QuoteDoc>('quotes', words, {
+    const filter = quoteFilter({ lang });
+    const result = await this.search<QuoteDoc>(this.quotes.uid, words, {
       limit,
       matchingStrategy: 'frequency',
       attributesToRetrieve: QUOTE_FIELDS,
-      ...(lang ? { filter: `lang = ${filterValue(lang)}` } : {}),
+      ...(filter ? { filter } : {}),
     });
     return result.hits;
   }
 
-  /** A search of the quotes as Meilisearch answered it, unparsed: pages of served quotes are read out of it (served-quotes.ts). */
-  searchQuotesAnswer(q: string, params: SearchParams): Promise<Buffer> {
-    return guarded(() => this.post.bytes(`/indexes/${this.quotes.uid}/search`, { q, ...params }));
+  private search<T extends QuoteDoc | SpeakerDoc>(indexUid: string, q: string, params: SearchParams) {
+    return guarded(() => this.post.json<SearchResponse<T>>(`/indexes/${indexUid}/search`, { q, ...params }));
+  }
+
+  /** One page and its exact total: in one search on a page boundary, else with a second, count-only one. */
+  private async exactPage<T extends QuoteDoc | SpeakerDoc>(indexUid: string, q: string, params: SearchParams, page: PageRequest) {
+    if (onPageBoundary(page)) {
+      const found = await this.search<T>(indexUid, q, { ...params, ...pageMode(page) });
+      return { hits: found.hits, total: found.totalHits ?? found.hits.length };
+    }
+    const [found, count] = await Promise.all([
+      this.search<T>(indexUid, q, { ...params, limit: page.limit, offset: page.offset }),
+      this.search<T>(indexUid, q, { ...params, hitsPerPage: 0, page: 1 }),
+    ]);
+    return { hits: found.hits, total: count.totalHits ?? found.hits.length };
   }
 
   /**

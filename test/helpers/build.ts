@@ -9,10 +9,9 @@ import path from 'node:path';
 import { buildApp, type AppConfig } from '../../src/http/app.ts';
 import { LocalJobQueue } from '../../src/queue/local.ts';
 import { IngestService } from '../../src/service/ingest.ts';
-import { QueryService } from '../../src/service/queries.ts';
 import { createMeiliClient } from '../../src/storage/meili/client.ts';
 import { Store } from '../../src/storage/store.ts';
-import type { Services } from '../../src/http/services.ts';
+import { servicesOver, type Services } from '../../src/http/services.ts';
 import { testMeili, type TestMeili } from './meili.ts';
 
 export const TEST_API_KEY = 'test-api-key-0123456789';
@@ -36,7 +35,8 @@ function rootOf(t: TestContext): TestContext {
   return node;
 }
 
-export async function buildServices(t: TestContext, options: { linkThreshold?: number; timeoutMs?: number } = {}): Promise<Services & { meili: TestMeili }> {
+/** The services, and the store under them for the tests that look at what is stored. */
+export async function buildServices(t: TestContext, options: { linkThreshold?: number; timeoutMs?: number } = {}): Promise<Services & { store: Store; meili: TestMeili }> {
   const meili = await sharedMeili(t);
   const client = createMeiliClient({ url: meili.url, masterKey: meili.masterKey, timeoutMs: options.timeoutMs ?? 5_000 });
   const store = new Store(client, `t${randomBytes(4).toString('hex')}_`);
@@ -46,9 +46,7 @@ export async function buildServices(t: TestContext, options: { linkThreshold?: n
   return {
     meili,
     store,
-    queries: new QueryService(store),
-    ingest: new IngestService(store, { linkThreshold: options.linkThreshold ?? 0.6 }),
-    jobs: new LocalJobQueue(jobsDir),
+    ...servicesOver(store, { ingest: new IngestService(store, { linkThreshold: options.linkThreshold ?? 0.6 }), jobs: new LocalJobQueue(jobsDir) }),
   };
 }
 

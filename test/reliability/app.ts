@@ -9,10 +9,9 @@ import path from 'node:path';
 import { buildApp } from '../../src/http/app.ts';
 import { LocalJobQueue } from '../../src/queue/local.ts';
 import { IngestService } from '../../src/service/ingest.ts';
-import { QueryService } from '../../src/service/queries.ts';
 import { createMeiliClient } from '../../src/storage/meili/client.ts';
 import { Store } from '../../src/storage/store.ts';
-import type { Services } from '../../src/http/services.ts';
+import { servicesOver as servicesOverStore, type Services } from '../../src/http/services.ts';
 import { TEST_API_KEY } from '../helpers/build.ts';
 
 interface TestContext {
@@ -21,16 +20,20 @@ interface TestContext {
 
 export const AUTH = { authorization: `Bearer ${TEST_API_KEY}` };
 
-export function servicesOver(conn: { url: string; masterKey: string }, options: { timeoutMs?: number; prefix?: string } = {}): Services {
+export type StoreServices = Services & { store: Store };
+
+/** The services, and the store under them for the tests that look at what is stored. */
+export function servicesOver(conn: { url: string; masterKey: string }, options: { timeoutMs?: number; prefix?: string } = {}): StoreServices {
   const client = createMeiliClient({ url: conn.url, masterKey: conn.masterKey, timeoutMs: options.timeoutMs ?? 2_000 });
   const store = new Store(client, options.prefix ?? `r${randomBytes(4).toString('hex')}_`);
   // The queue's directory is made only when a job is posted, which these tests do not do.
   const jobs = new LocalJobQueue(path.join(os.tmpdir(), `polyquote-unused-jobs-${randomBytes(4).toString('hex')}`));
-  return { store, queries: new QueryService(store), ingest: new IngestService(store, { linkThreshold: 0.6 }), jobs };
+  return { store, ...servicesOverStore(store, { ingest: new IngestService(store, { linkThreshold: 0.6 }), jobs }) };
 }
 
-export async function appOver(t: TestContext, services: Services, { setup = true } = {}) {
-  if (setup) await services.store.setup();
+/** The app over `services`; their store is set up first unless `setup` is false (then it need not be given). */
+export async function appOver(t: TestContext, services: Services & Partial<StoreServices>, { setup = true } = {}) {
+  if (setup) await services.store!.setup();
   const app = await buildApp(
     {
       apiKey: TEST_API_KEY,

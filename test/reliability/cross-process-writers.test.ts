@@ -93,7 +93,7 @@ t.test('the CLI in two processes and the API ingesting translations of the same 
   );
 
   // the API starts posting as soon as the CLI processes have started writing (they take a moment to load)
-  await until('the CLI processes to start writing', async () => (await backend.services.store.countArticles()) > originals.length || running < 2);
+  await until('the CLI processes to start writing', async () => (await backend.store.countArticles()) > originals.length || running < 2);
   const statuses: number[] = [];
   let duringCli = 0;
   for (const a of shuffle(byProcess.api, rand)) {
@@ -110,11 +110,11 @@ t.test('the CLI in two processes and the API ingesting translations of the same 
   t.ok(duringCli >= statuses.length / 2, `API posts went through while the CLI was writing (${duringCli} of ${statuses.length})`);
   t.same([...new Set(statuses)], [200], 'every API post succeeded');
 
-  const got = await allQuotes(backend.services.store);
+  const got = await allQuotes(backend.store);
   t.same(perArticle(got), perArticle(want), 'each article holds exactly the quotes of a single ingest (no duplicates)');
   t.equal(got.length, want.length, 'as many quotes as a single ingest of each');
   t.same(clusterProblems(got), [], 'clusters consistent: translations list the other members, links symmetric');
   t.same(partition(got), partition(want), 'the same clusters as a sequential ingest');
-  t.same(await speakerCounts(backend.services.store), await speakerCounts(reference.store), 'speaker quote counts right');
+  t.same(await speakerCounts(backend.store), await speakerCounts(reference.store), 'speaker quote counts right');
   t.notOk(existsSync(path.join(dataDir, WRITE_LOCK_FILE)), 'the write lock is released');
 });

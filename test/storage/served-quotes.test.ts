@@ -1,42 +1,16 @@
 import t from 'tap';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { permalinkPrefix, SERVED_QUOTE_FIELD, servedFor, servedQuotes, withPermalinks } from '../../src/storage/served-quotes.ts';
-import { rendered, toQuote, type QuoteDoc } from '../../src/storage/documents.ts';
+import { permalinkPrefix, SERVED_QUOTE_FIELD, SERVED_QUOTE_FORMAT, servedFor, servedQuotes, storedServedForm, withPermalinks } from '../../src/storage/served-quotes.ts';
+import { rendered, toQuote } from '../../src/storage/documents.ts';
 import { QueryService } from '../../src/service/queries.ts';
 import { linkQuote } from '../../src/service/permalinks.ts';
 import { buildServices } from '../helpers/build.ts';
+import { quoteDoc } from '../helpers/documents.ts';
+import pino from 'pino';
 
 /** Strings that look like the structure the walk reads, or need escaping twice, to be found inside values intact. */
 const LOOKALIKES = ['{"quoteJson":"', '"},{"quoteJson":"', '],"query":', '"lang":"vi"', '{"id":"', '"translations":[', '},{"id":"x"}]', '{}', '\\"', '\\\\', '\n\t\u0001', '\u2028', '𝔢', '</script>', '/', ']'];
-
-function quoteDoc(n: number, text: string, lang = 'en'): QuoteDoc {
-  const doc = {
-    id: `q${n}`,
-    articleId: `a${n}`,
-    seq: 0,
-    lang,
-    text,
-    [`text_${lang}`]: text,
-    speakerId: 'jane-roe',
-    speakerName: `Jane ${text.slice(0, 8)}`,
-    attributionMethod: 'explicit',
-    attributionConfidence: 0.95,
-    start: 0,
-    end: text.length,
-    title: text,
-    publishedAt: '2025-01-02T00:00:00.000Z',
-    publishedTs: Date.parse('2025-01-02') + n,
-    translated: false,
-    clusterId: `c${n}`,
-    original: true,
-    linkConfidence: 1,
-    links: [],
-    clusterLangs: [lang],
-    translations: [{ id: `q${n}x`, lang: 'vi', text: `${text} "lang":"${lang}"`, original: false, articleId: `b${n}` }],
-  };
-  return doc as QuoteDoc;
-}
 
 /** A page-mode answer as Meilisearch writes it, for hits holding `fields`. */
 function answer(hits: object[], meta: { query?: string; hitsPerPage: number; page: number; totalHits: number }): Buffer {
@@ -44,7 +18,9 @@ function answer(hits: object[], meta: { query?: string; hitsPerPage: number; pag
   return Buffer.from(JSON.stringify({ hits, query, processingTimeMs: 1, hitsPerPage, page, totalPages: Math.ceil(totalHits / hitsPerPage), totalHits }));
 }
 
-const served = (n: number, text = `quote ${n}`) => ({ [SERVED_QUOTE_FIELD]: JSON.stringify(toQuote(quoteDoc(n, text))) });
+const served = (n: number, text = `quote ${n}`) => ({ [SERVED_QUOTE_FIELD]: storedServedForm(toQuote(quoteDoc(n, text))) });
+/** The quote's JSON in a hit's stored served form. */
+const quoteOf = (hit: Record<string, string>) => JSON.stringify((JSON.parse(hit[SERVED_QUOTE_FIELD]) as [number, object])[1]);
 
 t.test('reads each served quote out byte for byte, whatever its strings hold', async (t) => {
   const hits = LOOKALIKES.map((text, n) => served(n, text));
@@ -53,7 +29,7 @@ t.test('reads each served quote out byte for byte, whatever its strings hold', a
   t.equal(read!.total, 40);
   t.same(
     read!.quotes.map((q) => q.toString()),
-    hits.map((h) => h[SERVED_QUOTE_FIELD]),
+    hits.map(quoteOf),
   );
 });
 
@@ -64,6 +40,15 @@ t.test('a hit without its served form, first, between or last, is refused', asyn
     t.equal(servedQuotes(answer(hits, { hitsPerPage: 3, page: 1, totalHits: 3 })), undefined, `missing at ${at}`);
   }
   t.equal(servedQuotes(answer([{}, {}], { hitsPerPage: 2, page: 1, totalHits: 2 })), undefined, 'all missing');
+});
+
+t.test('a served form of another format, or of none (written before forms had one), is refused', async (t) => {
+  const quote = JSON.stringify(toQuote(quoteDoc(2, 'quote 2')));
+  const stored = (form: string) => [served(1), { [SERVED_QUOTE_FIELD]: form }, served(3)];
+  t.ok(servedQuotes(answer(stored(`[${SERVED_QUOTE_FORMAT},${quote}]`), { hitsPerPage: 3, page: 1, totalHits: 3 })), 'the current format is read');
+  for (const form of [quote, `[${SERVED_QUOTE_FORMAT + 1},${quote}]`, `[${SERVED_QUOTE_FORMAT},${quote}`, `[${SERVED_QUOTE_FORMAT},]`]) {
+    t.equal(servedQuotes(answer(stored(form), { hitsPerPage: 3, page: 1, totalHits: 3 })), undefined, form.slice(0, 12));
+  }
 });
 
 t.test('a short last page, an empty one past the end, an empty result', async (t) => {
@@ -79,7 +64,7 @@ t.test('answers of another shape are refused, not misread', async (t) => {
   t.equal(servedQuotes(Buffer.from(JSON.stringify({ hits: [{ id: 'q1' }], query: '', hitsPerPage: 1, page: 1, totalHits: 1 }))), undefined, 'another field');
   t.equal(servedQuotes(Buffer.from(JSON.stringify({ hits: [{ ...served(1), lang: 'en' }], query: '', hitsPerPage: 1, page: 1, totalHits: 1 }))), undefined, 'a field more');
   t.equal(servedQuotes(Buffer.from(JSON.stringify({ hits: [{ [SERVED_QUOTE_FIELD]: 7 }], query: '', hitsPerPage: 1, page: 1, totalHits: 1 }))), undefined, 'not a string');
-  t.equal(servedQuotes(Buffer.from('{"hits":[{"quoteJson":"{\\u0022id\\u0022:1}"}],"query":"","hitsPerPage":1,"page":1,"totalPages":1,"totalHits":1}')), undefined, 'an escape JSON.stringify never writes');
+  t.equal(servedQuotes(Buffer.from('{"hits":[{"quoteJson":"[1,{\\u0022id\\u0022:1}]"}],"query":"","hitsPerPage":1,"page":1,"totalPages":1,"totalHits":1}')), undefined, 'an escape JSON.stringify never writes');
   for (const bytes of ['', '{', '{"hits":[', '{"hits":[{"quoteJson":"{}', '{"hits":[{"quoteJson":"{}"}', '{"hits":[{"quoteJson":"{}"}]', '{"hits":[],"query":', '{"hits":[],"query":"",', '{"hits":[]}', '\u0000\u00ff']) {
     t.equal(servedQuotes(Buffer.from(bytes)), undefined, JSON.stringify(bytes));
   }
@@ -117,7 +102,7 @@ t.test('random texts: every page read gives back the quotes it was made from', a
     fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
       const hits = texts.map((x, n) => served(n, x));
       const read = servedQuotes(answer(hits, { hitsPerPage: 8, page: 1, totalHits: hits.length }));
-      return read !== undefined && read.quotes.length === hits.length && read.quotes.every((q, n) => q.toString() === hits[n][SERVED_QUOTE_FIELD]);
+      return read !== undefined && read.quotes.length === hits.length && read.quotes.every((q, n) => q.toString() === quoteOf(hits[n]));
     }),
     { numRuns: 2000 },
   );
@@ -133,4 +118,32 @@ t.test('through Meilisearch: pages of quotes holding the lookalikes equal their 
   t.same(page, { data: newestFirst.slice(4, 8).map((doc) => linkQuote(toQuote(doc), permalink)), total: docs.length, limit: 4, offset: 4 });
   const all = JSON.parse((await queries.searchQuotes({ limit: 20, offset: 0, lang: 'vi', fallback: true }, PERMALINK_BASE)).toString());
   t.same(all.data, newestFirst.map((doc) => linkQuote(toQuote(doc, 'vi'), permalink)), 'originals in en stand in for vi, marked');
+});
+
+t.test('through Meilisearch: a page holding a served form of an older format is rendered from the documents, and counted in the logs', async (t) => {
+  const services = await buildServices(t);
+  const lines: Array<{ level: number; slowPages: number; msg: string }> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const queries = new QueryService(services.store, logger);
+  const docs = [1, 2, 3].map((n) => quoteDoc(n, `quote ${n}`));
+  const newestFirst = [...docs].sort((a, b) => b.publishedTs! - a.publishedTs!);
+  const page = async (offset = 0) => JSON.parse((await queries.searchQuotes({ limit: 3, offset, fallback: false }, PERMALINK_BASE)).toString());
+  await services.store.write({ quotes: docs.map(rendered) });
+  t.same((await page()).data, newestFirst.map((doc) => linkQuote(toQuote(doc), permalink)));
+  t.same(lines, [], 'current forms: nothing to count');
+
+  // as a build that served quotes otherwise (no format) wrote it
+  await services.store.quotes.addDocuments([{ ...docs[1], quoteJson: JSON.stringify({ ...toQuote(docs[1]), text: 'stale' }) }]).waitTask();
+  t.same((await page()).data, newestFirst.map((doc) => linkQuote(toQuote(doc), permalink)), 'served from the documents, not the stale form');
+  await page();
+  await page(1);
+  t.same(
+    lines.map(({ level, slowPages }) => ({ level, slowPages })),
+    [
+      { level: 40, slowPages: 1 },
+      { level: 20, slowPages: 2 },
+    ],
+    'a warning the first time, then a debug line each, with the running count; a page off a page boundary is slow anyway, and not counted',
+  );
+  t.match(lines[0].msg, /older format/);
 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise } from 'meilisearch';
-import { createHttpClient, MeiliTransportError } from './http-client.ts';
+import { clientRequestInit, MeiliTransportError } from './transport.ts';
 
 /** Meilisearch cannot be reached, timed out, or is restarting: the caller should retry later (HTTP 503). */
 export class StoreUnavailableError extends Error {
@@ -18,7 +18,7 @@ export function createMeiliClient({ url, masterKey, timeoutMs }: MeiliOptions): 
     host: url,
     apiKey: masterKey,
     timeout: timeoutMs,
-    httpClient: createHttpClient(),
+    requestInit: clientRequestInit,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ArticlesBodySchema, IngestReportSchema } from '../../../schemas/article.ts';
 import { ProblemSchema } from '../../../schemas/problem.ts';
-import { ArticleNotStoredError, ingestThroughQueue, JobStillRunningError } from '../../../service/queued-ingest.ts';
+import { ArticleNotStoredError, JobStillRunningError } from '../../../service/queued-ingest.ts';
 import { toQuote } from '../../../storage/documents.ts';
 import { sendProblem } from '../../problem.ts';
 import { requireApiKey } from '../../plugins/app/auth.ts';
@@ -26,11 +26,11 @@ const createArticles: FastifyPluginAsyncZod<{ apiKey: string }> = async (app, op
     },
     handler: async (request, reply) => {
       const articles = Array.isArray(request.body) ? request.body : [request.body];
-      const { jobs, store, ingest } = app.services;
+      const { jobs, queuedIngest, ingest } = app.services;
       let result;
       try {
         // With a shared queue every write goes through it: API nodes on other hosts must not link at the same time.
-        result = jobs.shared ? await ingestThroughQueue(jobs, store, articles, { timeoutMs: QUEUED_WAIT_MS }) : await ingest.ingest(articles);
+        result = jobs.shared ? await queuedIngest.ingest(articles, { timeoutMs: QUEUED_WAIT_MS }) : await ingest.ingest(articles);
       } catch (error) {
         if (error instanceof JobStillRunningError) return sendProblem(reply.header('location', `/ingest-jobs/${error.jobId}`).header('retry-after', '5'), 503, error.message);
         if (error instanceof ArticleNotStoredError) return sendProblem(reply, 422, error.message);

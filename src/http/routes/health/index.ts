@@ -15,7 +15,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
     config: { rateLimit: false },
     schema: { tags: ['health'], summary: 'Readiness: the API and its Meilisearch both answer', response: { 200: Status, 503: ProblemSchema } },
     handler: async (request, reply) => {
-      const healthy = await app.services.store.healthy().catch(() => false);
+      const healthy = await app.services.queries.storeReachable();
       if (healthy) return { status: 'ready' };
       reply.header('retry-after', '5');
       return sendProblem(reply, 503, 'Meilisearch is not reachable');

@@ -1,15 +1,5 @@
-/** The network side of the embedded Meilisearch: a free port for it, its URL, and whether it answers. */
+/** The network side of the embedded Meilisearch: a free port for it and its URL (whether it answers: transport.ts). */
 import net from 'node:net';
-
-export async function isHealthy(url: string, timeoutMs = 1000): Promise<boolean> {
-  try {
-    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel().catch(() => undefined);
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
 
 export async function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -28,7 +28,8 @@ import {
   type Discovery,
 } from './data-dir.ts';
 import { HINT, MeiliConfigError, MeiliStartError } from './errors.ts';
-import { formatUrl, freePort, isHealthy } from './network.ts';
+import { formatUrl, freePort } from './network.ts';
+import { isHealthy } from '../transport.ts';
 import { installExitHook, killChild, killPid, looksLikeMeili, trackChild, untrackChild } from './processes.ts';
 
 /**
