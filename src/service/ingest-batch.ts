@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { MeilisearchApiError } from 'meilisearch';
 import { extractInThread } from '../ingestion/pool/index.ts';
 import { storableId, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import type { QuoteDoc } from '../storage/documents.ts';
-import { StoreUnavailableError } from '../storage/meili/client.ts';
+import { isStoreFailure } from '../storage/meili/client.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
@@ -204,7 +203,7 @@ async function linkBatch({ entries, outcomes, analysed }: ReadBatch, staged: Sta
       outcomes[k] = { id: article.article.id, status: 'stored', article: linked.article, quotes: linked.quotes };
     } catch (error) {
       // The store failing fails the batch (nothing of it is written); anything else is this article's own.
-      if (error instanceof StoreUnavailableError || error instanceof MeilisearchApiError) throw error;
+      if (isStoreFailure(error)) throw error;
       outcomes[k] = failed(article.article.id, 'the article could not be linked', error);
     }
   }

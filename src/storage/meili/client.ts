@@ -45,6 +45,11 @@ export function toStoreError(thrown: unknown): unknown {
   return error;
 }
 
+/** The store failed (unreachable, or Meilisearch refused a request), as opposed to the work of whoever called it. */
+export function isStoreFailure(error: unknown): boolean {
+  return error instanceof StoreUnavailableError || error instanceof MeilisearchApiError;
+}
+
 export async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
