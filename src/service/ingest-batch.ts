@@ -4,6 +4,7 @@ import { storableId, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import type { QuoteDoc } from '../storage/documents.ts';
 import { isStoreFailure } from '../storage/meili/client.ts';
+import { SERVED_QUOTE_FORMAT } from '../storage/served-quotes.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
@@ -64,10 +65,13 @@ export interface BatchDeps {
   othersWaiting: () => Promise<boolean>;
 }
 
-/** Digest of everything an article is ingested from: equal digests, same stored result. */
+/**
+ * Digest of everything an article is ingested from, and of the served form's format: equal digests, same stored
+ * result. A new format changes every digest, so indexing the same articles again rewrites them in it.
+ */
 export function contentHash(input: ArticleInput): string {
   const fields = ['id', 'text', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'sourceUrl', 'translationOf'] as const;
-  return createHash('sha256').update(JSON.stringify(fields.map((f) => input[f] ?? null))).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([SERVED_QUOTE_FORMAT, ...fields.map((f) => input[f] ?? null)])).digest('base64url');
 }
 
 export async function ingestInBatches(inputs: ArticleInput[], options: BatchOptions, deps: BatchDeps): Promise<BatchResult> {
