@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
-import { isSupportedLanguage, speakerLanguage } from '../ingestion/languages/index.ts';
+import { speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { continuationEdges, linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
@@ -359,11 +359,6 @@ function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
   return new Set(quotes.map((q) => ownAttribution(q).speakerId).filter((s): s is string => Boolean(s)));
 }
 
-/** The field Meilisearch tokenizes with the quote's language (index-config/quotes.json gives each its locale). */
-function searchableTextField(lang: string): `text_${string}` {
-  return isSupportedLanguage(lang) ? `text_${lang}` : 'text_other';
-}
-
 /** An analysed article made into the documents it is stored as, and the probe that finds its candidates: no store needed. */
 export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, contentHash: string): PreparedArticle {
   const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
@@ -379,7 +374,6 @@ export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, 
       seq,
       lang: article.lang,
       text: q.text,
-      [searchableTextField(article.lang)]: q.text,
       speakerId: own.speakerId,
       speakerName: own.speakerName,
       ...(q.role ? { role: q.role } : {}),

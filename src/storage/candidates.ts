@@ -37,7 +37,11 @@ export interface SearchHits {
   total: number;
 }
 
-const SPEAKER_HITS = 200;
+/**
+ * Articles sharing a speaker looked at, the newest first: a minister quoted every day would otherwise bring hundreds,
+ * each with its quotes, to every new article about them (the cost of linking one grew with the store).
+ */
+const SPEAKER_HITS = 40;
 const HINTED_HITS = 20;
 
 const settings = (options: CandidateOptions) => ({ windowDays: 30, perAnchor: 20, anchorsAsked: 24, limit: 40, ...options });
@@ -51,7 +55,7 @@ const DAY = 86_400_000;
  * afterwards (one more hit is asked for), not by the filter: articles of the same day asking about the same anchor
  * then send the same search, which a batch sends once.
  */
-export function candidateSearches(probe: CandidateProbe, options: CandidateOptions = {}): Array<{ filter: string; limit: number }> {
+export function candidateSearches(probe: CandidateProbe, options: CandidateOptions = {}): Array<{ filter: string; limit: number; sort?: string[] }> {
   const { windowDays, perAnchor, anchorsAsked } = settings(options);
   const inWindow: string[] = [];
   if (probe.publishedTs !== undefined) {
@@ -62,7 +66,7 @@ export function candidateSearches(probe: CandidateProbe, options: CandidateOptio
   const hinted = [`translationOf = ${filterValue(probe.id)}`, ...(probe.translationOf ? [`id = ${filterValue(probe.translationOf)}`] : [])].join(' OR ');
   return [
     ...probe.anchors.slice(0, anchorsAsked).map(({ anchor }) => ({ filter: where(`anchors = ${filterValue(anchor)}`), limit: perAnchor + 1 })),
-    ...(probe.speakerIds.length ? [{ filter: where(filterIn('speakerIds', probe.speakerIds)), limit: SPEAKER_HITS + 1 }] : []),
+    ...(probe.speakerIds.length ? [{ filter: where(filterIn('speakerIds', probe.speakerIds)), limit: SPEAKER_HITS + 1, sort: ['publishedTs:desc'] }] : []),
     // A client's word holds whatever the dates say.
     { filter: hinted, limit: HINTED_HITS + 1 },
   ];

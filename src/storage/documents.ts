@@ -1,3 +1,4 @@
+import { isSupportedLanguage } from '../ingestion/languages/index.ts';
 import type { AttributionMethod } from '../ingestion/types.ts';
 import type { UnlinkedQuote } from '../schemas/quote.ts';
 import { storedServedForm } from './served-quotes.ts';
@@ -87,7 +88,12 @@ export function toQuote(doc: QuoteDoc, requestedLang?: string): UnlinkedQuote {
 
 /** The document as it is written: with its served form rendered from its current fields. */
 export function rendered(doc: QuoteDoc): QuoteDoc {
-  return { ...doc, quoteJson: storedServedForm(toQuote(doc)) };
+  return { ...doc, [searchableTextField(doc.lang)]: doc.text, quoteJson: storedServedForm(toQuote(doc)) };
+}
+
+/** The field Meilisearch tokenizes a quote's text in, with its language's rules (index-config/quotes.json gives each its locale). */
+function searchableTextField(lang: string): `text_${string}` {
+  return isSupportedLanguage(lang) ? `text_${lang}` : 'text_other';
 }
 
 /** An article as stored in the `articles` index: metadata and the signals linking needs, not the text. */

@@ -15,6 +15,11 @@ const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
   'id', 'articleId', 'seq', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'attributionMethod', 'attributionConfidence', 'start', 'end',
   'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'translated', 'clusterId', 'original', 'linkConfidence', 'links', 'clusterLangs', 'translations',
 ];
+/**
+ * A stored quote's fields but its served form and the copy of its text to search: what reading a quote needs, and
+ * the writes render those two again. Linking reads thousands of quotes per batch; the served form alone is most of a document.
+ */
+const STORED_QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [...QUOTE_FIELDS, 'own'];
 export const ARTICLE_FIELDS_BUT_VOCABULARY: Array<keyof ArticleDoc> = [
   'id', 'lang', 'url', 'title', 'outlet', 'publishedAt', 'publishedTs', 'sourceUrl', 'translationOf', 'speakerIds', 'quoteIds', 'length', 'skipped', 'numbers',
   'anchors', 'anchorSites', 'ingestedAt', 'contentHash',
@@ -162,11 +167,11 @@ export class Store {
   }
 
   quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
-    return articleIds.length ? this.filterAll(this.quotes, filterIn('articleId', articleIds)) : Promise.resolve([]);
+    return articleIds.length ? this.filterAll(this.quotes, filterIn('articleId', articleIds), STORED_QUOTE_FIELDS) : Promise.resolve([]);
   }
 
   quotesByIds(ids: string[]): Promise<QuoteDoc[]> {
-    return ids.length ? this.filterAll(this.quotes, filterIn('id', ids)) : Promise.resolve([]);
+    return ids.length ? this.filterAll(this.quotes, filterIn('id', ids), STORED_QUOTE_FIELDS) : Promise.resolve([]);
   }
 
   async getQuote(id: string): Promise<QuoteDoc | undefined> {
