@@ -34,7 +34,7 @@ import { FileWriteLock, WRITE_LOCK_FILE } from '../src/storage/write-lock.ts';
 import { bulkDocuments, freshArticle, PAGE_SIZE, querySpecs, realSizeArticle, speakerDocuments, speakers, type QuerySpec } from './corpus.ts';
 import { ExtractionPool } from '../src/ingestion/pool/index.ts';
 import { applyIndexConfig } from '../src/storage/meili/index-config.ts';
-import type { QuoteDoc } from '../src/storage/documents.ts';
+import { rendered, type QuoteDoc } from '../src/storage/documents.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -197,7 +197,8 @@ async function bulkBackfill(client: Store['client'], dataDir: string, pool: Retu
   const seconds = (performance.now() - started) / 1000;
 
   const written: QuoteDoc[] = [];
-  for (let i = 0; i < articles.length; i += 1_000) written.push(...(await store.quotesOfArticles(articles.slice(i, i + 1_000).map((a) => a.id))));
+  // Read back as linking reads them, then whole again (served form and search copy) as they were written.
+  for (let i = 0; i < articles.length; i += 1_000) written.push(...(await store.quotesOfArticles(articles.slice(i, i + 1_000).map((a) => a.id))).map(rendered));
   await applyIndexConfig(client, 'bench_raw_');
   const raw = client.index('bench_raw_quotes');
   const byArticle = new Map<string, QuoteDoc[]>();
