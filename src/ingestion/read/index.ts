@@ -8,13 +8,11 @@ import path from 'node:path';
 import type { ArticleInput } from '../types.ts';
 import { assertNotBinary, decodeUtf8 } from './decode.ts';
 import { InputError } from './errors.ts';
-import { readHtmlArticle } from './html.ts';
 import { parseJson, toArticle } from './json.ts';
 import { readTextArticle } from './text.ts';
 
 export { InputError } from './errors.ts';
 export { metadataLines, readTextArticle, textMetadata, type TextMetadata } from './text.ts';
-export { readHtmlArticle } from './html.ts';
 export { readJsonArticles, toArticle, MAX_JSON_DEPTH } from './json.ts';
 
 /** Largest article accepted: a .txt/.html file, one .ndjson line, one article's text. */
@@ -87,6 +85,8 @@ export async function* iterateArticles(file: string, opts: ReadOptions = {}): As
   if (kind === 'html') {
     const html = decodeHtml(bytes, file);
     if (html.trim() === '') throw new InputError('empty file (only whitespace)', { file });
+    // The HTML reader (linkedom, Readability) loads on the first page read: half a second every start would pay.
+    const { readHtmlArticle } = await import('./html.ts');
     const article = readHtmlArticle(id, html);
     if (article.text.trim() === '') throw new InputError('no article text found in this HTML page', { file });
     yield article;
