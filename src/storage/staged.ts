@@ -1,4 +1,4 @@
-import type { CandidateOptions, CandidateProbe, SearchHits } from './candidates.ts';
+import { pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import type { ArticleDoc, QuoteDoc } from './documents.ts';
 import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store, type WriteChanges } from './store.ts';
 
@@ -45,12 +45,13 @@ export class StagedStore implements LinkingStore {
 
   /**
    * Reads ahead what linking `probes` will ask the store for: their candidate searches in one multi-search, then the
-   * stored candidates and the probes' own previous versions, with their quotes.
+   * candidates they pick among the stored articles (most hits are not picked) and the probes' own previous versions,
+   * with their quotes. What the batch's staged articles make them pick besides is read when asked for.
    */
   async prefetch(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<void> {
     const hits = await this.store.candidateHits(probes, options);
     probes.forEach((probe, k) => this.candidateHits.set(probe, hits[k]));
-    const articleIds = [...new Set([...probes.map((p) => p.id), ...hits.flat().flatMap((h) => h.ids)])];
+    const articleIds = [...new Set([...probes.map((p) => p.id), ...probes.flatMap((probe, k) => pickCandidates(probe, hits[k], options))])];
     await this.storedArticlesByIds(articleIds);
     await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
   }
