@@ -8,7 +8,8 @@ import { SERVED_QUOTE_FORMAT } from '../storage/served-quotes.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
-import { prepareArticle, type IngestedArticle, type LinkedArticle, type PreparedArticle } from './ingest.ts';
+import type { IngestedArticle, LinkedArticle } from './ingest.ts';
+import { prepareArticle, type PreparedArticle } from './prepare-article.ts';
 
 /** Articles and text per batch: Meilisearch indexes a large payload far faster than many small ones. */
 export const BATCH_ARTICLES = 250;
@@ -168,7 +169,7 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
   const unchanged = outcomes.flatMap((o) => (o.status === 'unchanged' ? [o.id] : []));
   if (unchanged.length) for (const s of speakersOfQuotes(await deps.store.quotesOfArticles(unchanged))) speakers.add(s);
   if (speakers.size) await refreshSpeakers(deps.store, speakers);
-  await (await staged.writeArticles()).done();
+  await staged.writeArticles();
   return { outcomes, batches };
 }
 
@@ -206,7 +207,7 @@ async function linkBatch({ entries, outcomes, analysed }: ReadBatch, staged: Sta
       for (const s of linked.speakers) speakers.add(s);
       outcomes[k] = { id: article.article.id, status: 'stored', article: linked.article, quotes: linked.quotes };
     } catch (error) {
-      // The store failing fails the batch (nothing of it is written); anything else is this article's own.
+      // The store failing fails the batches under way (a retry does again what they sent); anything else is this article's own.
       if (isStoreFailure(error)) throw error;
       outcomes[k] = failed(article.article.id, 'the article could not be linked', error);
     }

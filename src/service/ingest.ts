@@ -1,38 +1,25 @@
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
-import { speakerId } from '../ingestion/speakers.ts';
+import type { AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerLanguage } from '../ingestion/languages/index.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { continuationEdges, linkArticlePair } from '../linking/align.ts';
 import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.ts';
-import { anchorNumbers, anchorWeight, articleAnchors, ownTextLength, slugWords, vocabulary } from '../linking/signals.ts';
 import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import type { Store } from '../storage/store.ts';
 import type { LinkingStore } from '../storage/staged.ts';
-import type { CandidateProbe } from '../storage/candidates.ts';
-import { withoutUndefined } from '../shared/without-undefined.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
 import { extractInThread } from '../ingestion/pool/index.ts';
 import { ingestInBatches, type BatchOptions, type BatchResult, type Extractor } from './ingest-batch.ts';
+import type { PreparedArticle } from './prepare-article.ts';
 
 export interface IngestedArticle {
   id: string;
   lang: string;
   quotes: number;
   replaced: boolean;
-}
-
-/** An article ready to be linked: its documents, and what finds its candidates among the stored articles. */
-export interface PreparedArticle {
-  article: AnalysedArticle['article'];
-  quotes: QuoteDoc[];
-  articleDoc: ArticleDoc;
-  probe: CandidateProbe;
-  withVocabulary: boolean;
 }
 
 export interface LinkedArticle {
@@ -327,13 +314,6 @@ function linkableArticle(doc: ArticleDoc): LinkableArticle {
   };
 }
 
-function quoteId(articleId: string, text: string, seen: Map<string, number>): string {
-  const digest = createHash('sha1').update(text).digest('hex').slice(0, 12);
-  const repeat = seen.get(digest) ?? 0;
-  seen.set(digest, repeat + 1);
-  return `${articleId}-${digest}${repeat ? `-${repeat}` : ''}`;
-}
-
 /**
  * A quote about to be deleted, cut out of its cluster. Written in the same task as the re-linked versions of the
  * others, so that whenever the deletion that follows does not happen (Meilisearch gone), no stored cluster refers to it.
@@ -352,81 +332,5 @@ function detached(q: QuoteDoc): QuoteDoc {
     linkConfidence: 0,
     clusterLangs: [q.lang],
     translations: [],
-  };
-}
-
-function ownSpeakersOf(quotes: QuoteDoc[]): Set<string> {
-  return new Set(quotes.map((q) => ownAttribution(q).speakerId).filter((s): s is string => Boolean(s)));
-}
-
-/** An analysed article made into the documents it is stored as, and the probe that finds its candidates: no store needed. */
-export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, contentHash: string): PreparedArticle {
-  const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
-  const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
-  const seenIds = new Map<string, number>();
-  const quotes: QuoteDoc[] = extracted.map((q, seq) => {
-    const sid = q.speakerName ? speakerId(q.speakerName) : null;
-    const id = quoteId(article.id, q.text, seenIds);
-    const own = { speakerId: sid || null, speakerName: sid ? q.speakerName! : null, method: q.attribution.method, confidence: q.attribution.confidence };
-    return {
-      id,
-      articleId: article.id,
-      seq,
-      lang: article.lang,
-      text: q.text,
-      speakerId: own.speakerId,
-      speakerName: own.speakerName,
-      ...(q.role ? { role: q.role } : {}),
-      attributionMethod: own.method,
-      attributionConfidence: own.confidence,
-      own,
-      start: q.start,
-      end: q.end,
-      ...withoutUndefined(source),
-      translated: Boolean(article.sourceUrl || article.translationOf),
-      clusterId: `c-${id}`,
-      original: true,
-      linkConfidence: 0,
-      links: [],
-      clusterLangs: [article.lang],
-      translations: [],
-    };
-  });
-  const skipped = notArticleText(article.text);
-  const { anchors, sites } = articleAnchors(article.text, skipped);
-  const articleDoc: ArticleDoc = withoutUndefined({
-    id: article.id,
-    lang: article.lang,
-    url: article.url,
-    title: article.title,
-    outlet: article.outlet,
-    publishedAt: article.publishedAt,
-    publishedTs,
-    sourceUrl: article.sourceUrl,
-    translationOf: article.translationOf,
-    speakerIds: [...ownSpeakersOf(quotes)],
-    quoteIds: quotes.map((q) => q.id),
-    length: ownTextLength(article.text, skipped),
-    ...(skipped.length ? { skipped } : {}),
-    numbers: anchorNumbers(article.text),
-    vocabulary: vocabulary(article.text),
-    anchors,
-    anchorSites: sites,
-    contentHash,
-    ingestedAt: new Date().toISOString(),
-  });
-  return {
-    article,
-    quotes,
-    articleDoc,
-    probe: {
-      id: article.id,
-      anchors: anchors.map((anchor) => ({ anchor, weight: anchorWeight(anchor) })),
-      speakerIds: articleDoc.speakerIds,
-      translationOf: article.translationOf,
-      publishedTs,
-    },
-    // Another article's words matter only to test whether this one's source URL names it.
-    withVocabulary: Boolean(article.sourceUrl && slugWords(article.sourceUrl).length),
   };
 }

@@ -62,12 +62,19 @@ export class StagedStore implements LinkingStore {
     return [...stored, ...ids.flatMap((id) => this.articles.get(id) ?? [])];
   }
 
+  /**
+   * The candidates picked from the probe's searches (answered ahead, or now) with the staged articles looked at as
+   * stored; staged ones deleted are left out. Their vocabularies (tens of kilobytes each) come along only when asked for.
+   */
   async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
     const pending = [...this.articles.values()].filter((a): a is ArticleDoc => a !== null);
-    const deleted = new Set([...this.articles].filter(([, a]) => a === null).map(([id]) => id));
     const hits = this.candidateHits.get(probe) ?? (await this.store.candidateHits([probe], options))[0];
-    const found = await this.store.candidatesFrom(probe, hits, { ...options, pending }, (ids, fields) => this.articlesByIds(ids, fields));
-    return found.filter((a) => !deleted.has(a.id));
+    const ids = pickCandidates(probe, hits, { ...options, pending });
+    const docs = new Map((await this.articlesByIds(ids, options.withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY)).map((doc) => [doc.id, doc]));
+    return ids.flatMap((id) => {
+      const doc = docs.get(id);
+      return doc ? [{ ...doc, vocabulary: (options.withVocabulary && doc.vocabulary) || [] }] : [];
+    });
   }
 
   async quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
@@ -138,12 +145,11 @@ export class StagedStore implements LinkingStore {
    * Sends the articles' own records, last: nothing but the next write reads them, and an interrupted run that stored
    * quotes without them is done again in full when run again. The staging is empty afterwards, its reads forgotten.
    */
-  async writeArticles(): Promise<{ done: () => Promise<void> }> {
+  async writeArticles(): Promise<void> {
     await this.settle();
     const ids = [...this.articles.keys()];
-    const sent = await this.store.send({ articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
+    await this.store.write({ articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
     for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
-    return sent;
   }
 
   private stageQuote(id: string, doc: QuoteDoc | null): void {

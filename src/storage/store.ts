@@ -2,7 +2,7 @@ import type { EnqueuedTaskPromise, Index, Meilisearch, ResourceResults, SearchPa
 import { enqueued, filterIn, filterValue, guarded, settled, tasksDone } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
-import { candidateSearches, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
+import { candidateSearches, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 import { onPageBoundary, quoteFilter, quoteSearch, type PageRequest, type QuoteCriteria } from './criteria.ts';
 import { SERVED_QUOTE_FIELD, servedQuotes, type ServedQuotes } from './served-quotes.ts';
@@ -137,28 +137,6 @@ export class Store {
       results.forEach((r, k) => answers.set(chunk[k], { ids: r.hits.map((h) => h.id), total: r.estimatedTotalHits ?? r.hits.length }));
     }
     return searches.map((keys) => keys.map((key) => answers.get(key)!));
-  }
-
-  /**
-   * The candidate documents for `hits` (from `candidateHits`), the pending ones from memory, the stored ones by `fetch`.
-   * Their vocabularies (tens of kilobytes each) come along only when asked for.
-   */
-  async candidatesFrom(
-    probe: CandidateProbe,
-    hits: SearchHits[],
-    options: CandidateOptions,
-    fetch: (ids: string[], fields?: Array<keyof ArticleDoc>) => Promise<ArticleDoc[]>,
-  ): Promise<ArticleDoc[]> {
-    const ids = pickCandidates(probe, hits, options);
-    if (!ids.length) return [];
-    const pending = new Map((options.pending ?? []).map((a) => [a.id, a]));
-    const storedIds = ids.filter((id) => !pending.has(id));
-    const stored = storedIds.length ? await fetch(storedIds, options.withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY) : [];
-    const byId = new Map([...stored, ...ids.flatMap((id) => pending.get(id) ?? [])].map((doc) => [doc.id, doc]));
-    return ids.flatMap((id) => {
-      const doc = byId.get(id);
-      return doc ? [{ ...doc, vocabulary: (options.withVocabulary && doc.vocabulary) || [] }] : [];
-    });
   }
 
   /** Articles by id, with only the fields asked for. */
