@@ -53,7 +53,10 @@ export class StagedStore implements LinkingStore {
     probes.forEach((probe, k) => this.candidateHits.set(probe, hits[k]));
     const articleIds = [...new Set([...probes.map((p) => p.id), ...probes.flatMap((probe, k) => pickCandidates(probe, hits[k], options))])];
     await this.storedArticlesByIds(articleIds);
-    await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
+    const quotes = await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
+    // Relinking walks the candidates' clusters (the quotes linked, and the other quotes of their articles): read at once.
+    const linked = await this.storedQuotesByIds(quotes.flatMap((q) => q.links.map((link) => link.id)));
+    await this.storedQuotesOfArticles(linked.map((q) => q.articleId));
   }
 
   async articlesByIds(ids: string[], fields?: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
@@ -85,9 +88,7 @@ export class StagedStore implements LinkingStore {
 
   async quotesByIds(ids: string[]): Promise<QuoteDoc[]> {
     const unstaged = [...new Set(ids)].filter((id) => !this.quotes.has(id));
-    const missing = unstaged.filter((id) => !this.storedQuotes.has(id));
-    for (const quote of await this.store.quotesByIds(missing)) this.storedQuotes.set(quote.id, quote);
-    return [...unstaged.flatMap((id) => this.storedQuotes.get(id) ?? []), ...ids.flatMap((id) => this.quotes.get(id) ?? [])];
+    return [...(await this.storedQuotesByIds(unstaged)), ...ids.flatMap((id) => this.quotes.get(id) ?? [])];
   }
 
   private async storedArticlesByIds(ids: string[]): Promise<ArticleDoc[]> {
@@ -99,8 +100,15 @@ export class StagedStore implements LinkingStore {
     return [...new Set(ids)].flatMap((id) => this.storedArticles.get(id) ?? []);
   }
 
+  private async storedQuotesByIds(ids: string[]): Promise<QuoteDoc[]> {
+    const missing = [...new Set(ids.filter((id) => !this.storedQuotes.has(id)))];
+    for (const quote of await this.store.quotesByIds(missing)) this.storedQuotes.set(quote.id, quote);
+    return [...new Set(ids)].flatMap((id) => this.storedQuotes.get(id) ?? []);
+  }
+
   private async storedQuotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
-    const missing = [...new Set(articleIds.filter((id) => !this.storedQuotesOf.has(id)))];
+    // Articles known not to be stored (the batch's new ones, candidates of the articles after them) have no quotes there.
+    const missing = [...new Set(articleIds.filter((id) => !this.storedQuotesOf.has(id) && this.storedArticles.get(id) !== null))];
     if (missing.length) {
       for (const id of missing) this.storedQuotesOf.set(id, []);
       for (const quote of await this.store.quotesOfArticles(missing)) {
