@@ -65,12 +65,15 @@ export function candidateSearches(probe: CandidateProbe, options: CandidateOptio
   const where = (filter: string) => [filter, ...inWindow].join(' AND ');
   const hinted = [`translationOf = ${filterValue(probe.id)}`, ...(probe.translationOf ? [`id = ${filterValue(probe.translationOf)}`] : [])].join(' OR ');
   return [
-    ...probe.anchors.slice(0, anchorsAsked).map(({ anchor }) => ({ filter: where(`anchors = ${filterValue(anchor)}`), limit: perAnchor + 1 })),
+    ...askedAnchors(probe, anchorsAsked).map(({ anchor }) => ({ filter: where(`anchors = ${filterValue(anchor)}`), limit: perAnchor + 1 })),
     ...(probe.speakerIds.length ? [{ filter: where(filterIn('speakerIds', probe.speakerIds)), limit: SPEAKER_HITS + 1, sort: ['publishedTs:desc'] }] : []),
     // A client's word holds whatever the dates say.
     { filter: hinted, limit: HINTED_HITS + 1 },
   ];
 }
+
+/** The anchors a probe's candidates are searched by: the most telling that tell anything (names inside longer runs weigh nothing). */
+const askedAnchors = (probe: CandidateProbe, anchorsAsked: number) => probe.anchors.filter(({ weight }) => weight > 0).slice(0, anchorsAsked);
 
 /**
  * The candidates' ids from the answers to `candidateSearches` and the same filters run over the pending articles in
@@ -81,7 +84,7 @@ export function pickCandidates(probe: CandidateProbe, stored: SearchHits[], opti
   const { windowDays, perAnchor, anchorsAsked, limit, pending = [] } = settings(options);
   const window = windowDays * DAY;
   const limits = candidateSearches(probe, options).map((search) => search.limit - 1);
-  const asked = probe.anchors.slice(0, anchorsAsked);
+  const asked = askedAnchors(probe, anchorsAsked);
   const pendingById = new Map(pending.filter((a) => a.id !== probe.id).map((a) => [a.id, a]));
   const superseded = new Set(pending.map((a) => a.id));
   const inWindow = (a: ArticleDoc) => probe.publishedTs === undefined || a.publishedTs === undefined || Math.abs(a.publishedTs - probe.publishedTs) <= window;

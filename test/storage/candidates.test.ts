@@ -69,3 +69,25 @@ t.test('an anchor many articles share tells less about each of them', async (t) 
   const strong = { ...p, anchors: p.anchors.map((a) => ({ ...a, weight: 1.5 })) };
   t.same(pickCandidates(strong, hits, { perAnchor: 20 }), ['m3']);
 });
+
+t.test('anchors that weigh nothing are not searched for, and the hits line up with the anchors that are', async (t) => {
+  const p: CandidateProbe = {
+    id: 'new',
+    anchors: [
+      { anchor: 'nguyen', weight: 1 },
+      { anchor: '~nguyenvan', weight: 0 },
+      { anchor: '#2024', weight: 0.7 },
+    ],
+    speakerIds: [],
+  };
+  const searches = candidateSearches(p, { anchorsAsked: 2 });
+  t.equal(searches.length, 3, 'two anchors and the translations named');
+  t.notOk(searches.some((s) => s.filter.includes('~')));
+  t.match(searches[1].filter, /#2024/);
+  const hits = [
+    { ids: ['x'], total: 1 },
+    { ids: ['x'], total: 1 },
+    { ids: [], total: 0 },
+  ];
+  t.same(pickCandidates(p, hits, { anchorsAsked: 2 }), ['x'], 'both asked anchors count: 1 + 0.7 reaches the bar');
+});
