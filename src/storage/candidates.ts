@@ -28,7 +28,72 @@ export interface CandidateOptions {
    * Articles of a batch not written yet, looked at as if they were stored (after the stored ones, as Meilisearch lists
    * newer documents last); a stored article of the same id is replaced by its pending version.
    */
-  pending?: ArticleDoc[];
+  pending?: PendingArticles;
+}
+
+/**
+ * A batch's articles not written yet, found the way the candidate searches find stored ones: by anchor, by speaker, by
+ * translation. Indexed, since every article of a batch looks through all those before it (a thousand, under one hold
+ * of the write lock). Listed in the order each id was first staged, as `pickCandidates` expects.
+ */
+export class PendingArticles {
+  private readonly byId = new Map<string, ArticleDoc>();
+  private readonly staged = new Map<string, number>();
+  private readonly byAnchor = new Map<string, Set<string>>();
+  private readonly bySpeaker = new Map<string, Set<string>>();
+  private readonly byTranslated = new Map<string, Set<string>>();
+
+  constructor(articles: Iterable<ArticleDoc> = []) {
+    for (const article of articles) this.set(article.id, article);
+  }
+
+  /** Stages an article (null: one deleted, no longer pending). */
+  set(id: string, article: ArticleDoc | null): void {
+    const previous = this.byId.get(id);
+    if (previous) {
+      this.byId.delete(id);
+      this.unindex(id, previous);
+    }
+    if (!this.staged.has(id)) this.staged.set(id, this.staged.size);
+    if (!article) return;
+    this.byId.set(id, article);
+    for (const anchor of article.anchors ?? []) addTo(this.byAnchor, anchor, id);
+    for (const speaker of article.speakerIds) addTo(this.bySpeaker, speaker, id);
+    if (article.translationOf) addTo(this.byTranslated, article.translationOf, id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  withAnchor(anchor: string): ArticleDoc[] {
+    return this.inOrder(this.byAnchor.get(anchor));
+  }
+
+  withSpeakers(speakerIds: string[]): ArticleDoc[] {
+    return this.inOrder(new Set(speakerIds.flatMap((speaker) => [...(this.bySpeaker.get(speaker) ?? [])])));
+  }
+
+  /** Those translating `id`, and the one `id` says it translates. */
+  translations(id: string, translationOf?: string): ArticleDoc[] {
+    return this.inOrder(new Set([...(this.byTranslated.get(id) ?? []), ...(translationOf && this.byId.has(translationOf) ? [translationOf] : [])]));
+  }
+
+  private inOrder(ids: Set<string> | undefined): ArticleDoc[] {
+    return [...(ids ?? [])].sort((x, y) => this.staged.get(x)! - this.staged.get(y)!).map((id) => this.byId.get(id)!);
+  }
+
+  private unindex(id: string, article: ArticleDoc): void {
+    for (const anchor of article.anchors ?? []) this.byAnchor.get(anchor)?.delete(id);
+    for (const speaker of article.speakerIds) this.bySpeaker.get(speaker)?.delete(id);
+    if (article.translationOf) this.byTranslated.get(article.translationOf)?.delete(id);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
 }
 
 /** One search's answer: the ids it found (in Meilisearch's order) and how many match in all. */
@@ -81,21 +146,19 @@ const askedAnchors = (probe: CandidateProbe, anchorsAsked: number) => probe.anch
  * articles share telling less about each; then those sharing a speaker and those named as translations. Sorted by id.
  */
 export function pickCandidates(probe: CandidateProbe, stored: SearchHits[], options: CandidateOptions = {}): string[] {
-  const { windowDays, perAnchor, anchorsAsked, limit, pending = [] } = settings(options);
+  const { windowDays, perAnchor, anchorsAsked, limit, pending = new PendingArticles() } = settings(options);
   const window = windowDays * DAY;
   const limits = candidateSearches(probe, options).map((search) => search.limit - 1);
   const asked = askedAnchors(probe, anchorsAsked);
-  const pendingById = new Map(pending.filter((a) => a.id !== probe.id).map((a) => [a.id, a]));
-  const superseded = new Set(pending.map((a) => a.id));
-  const inWindow = (a: ArticleDoc) => probe.publishedTs === undefined || a.publishedTs === undefined || Math.abs(a.publishedTs - probe.publishedTs) <= window;
-  const near = [...pendingById.values()].filter(inWindow);
+  const other = (a: ArticleDoc) => a.id !== probe.id;
+  const near = (a: ArticleDoc) => other(a) && (probe.publishedTs === undefined || a.publishedTs === undefined || Math.abs(a.publishedTs - probe.publishedTs) <= window);
   const pendingHits = [
-    ...asked.map(({ anchor }) => near.filter((a) => a.anchors?.includes(anchor))),
-    ...(probe.speakerIds.length ? [near.filter((a) => a.speakerIds.some((s) => probe.speakerIds.includes(s)))] : []),
-    [...pendingById.values()].filter((a) => a.translationOf === probe.id || a.id === probe.translationOf),
+    ...asked.map(({ anchor }) => pending.withAnchor(anchor).filter(near)),
+    ...(probe.speakerIds.length ? [pending.withSpeakers(probe.speakerIds).filter(near)] : []),
+    pending.translations(probe.id, probe.translationOf).filter(other),
   ];
   const hitsOf = (k: number) => {
-    const current = stored[k].ids.filter((id) => id !== probe.id && !superseded.has(id));
+    const current = stored[k].ids.filter((id) => id !== probe.id && !pending.has(id));
     const ids = [...current, ...pendingHits[k].map((a) => a.id)].slice(0, limits[k]);
     return { ids, total: stored[k].total - (stored[k].ids.length - current.length) + pendingHits[k].length };
   };

@@ -1,4 +1,4 @@
-import { pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
+import { PendingArticles, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import type { ArticleDoc, QuoteDoc } from './documents.ts';
 import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store, type WriteChanges } from './store.ts';
 
@@ -24,6 +24,8 @@ export class StagedStore implements LinkingStore {
   /** A document per id written in the batch; null for one deleted. */
   private readonly quotes = new Map<string, QuoteDoc | null>();
   private readonly articles = new Map<string, ArticleDoc | null>();
+  /** The staged articles, as the candidate searches find them. */
+  private pending = new PendingArticles();
   /**
    * The last version written of each quote deleted since, cut out of its cluster: written in the quotes' task ahead of
    * the deletions, so that should the deletions not happen (Meilisearch gone), no stored cluster refers to them.
@@ -70,9 +72,8 @@ export class StagedStore implements LinkingStore {
    * stored; staged ones deleted are left out. Their vocabularies (tens of kilobytes each) come along only when asked for.
    */
   async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
-    const pending = [...this.articles.values()].filter((a): a is ArticleDoc => a !== null);
     const hits = this.candidateHits.get(probe) ?? (await this.store.candidateHits([probe], options))[0];
-    const ids = pickCandidates(probe, hits, { ...options, pending });
+    const ids = pickCandidates(probe, hits, { ...options, pending: this.pending });
     const docs = new Map((await this.articlesByIds(ids, options.withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY)).map((doc) => [doc.id, doc]));
     return ids.flatMap((id) => {
       const doc = docs.get(id);
@@ -126,8 +127,8 @@ export class StagedStore implements LinkingStore {
       if (last) this.leaving.set(id, last);
       this.stageQuote(id, null);
     }
-    if (changes.article) this.articles.set(changes.article.id, changes.article);
-    if (changes.deleteArticle) this.articles.set(changes.deleteArticle, null);
+    if (changes.article) this.stageArticle(changes.article.id, changes.article);
+    if (changes.deleteArticle) this.stageArticle(changes.deleteArticle, null);
   }
 
   /**
@@ -158,6 +159,12 @@ export class StagedStore implements LinkingStore {
     const ids = [...this.articles.keys()];
     await this.store.write({ articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
     for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
+    this.pending = new PendingArticles();
+  }
+
+  private stageArticle(id: string, doc: ArticleDoc | null): void {
+    this.articles.set(id, doc);
+    this.pending.set(id, doc);
   }
 
   private stageQuote(id: string, doc: QuoteDoc | null): void {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { candidateSearches, pickCandidates, type CandidateProbe } from '../../src/storage/candidates.ts';
+import { candidateSearches, PendingArticles, pickCandidates, type CandidateProbe } from '../../src/storage/candidates.ts';
 import type { ArticleDoc } from '../../src/storage/documents.ts';
 
 const DAY = 86_400_000;
@@ -48,11 +48,11 @@ t.test('a pending article replaces its stored version and is found in memory, wi
     { ids: ['old'], total: 1 },
     { ids: [], total: 0 },
   ];
-  const pending = [
+  const pending = new PendingArticles([
     article('old', ['z']),
     article('near', ['a', 'b'], { publishedTs: noon + 2 * DAY }),
     article('far', ['a', 'b'], { publishedTs: noon + 90 * DAY }),
-  ];
+  ]);
   t.same(pickCandidates(p, hits, { pending }), ['near']);
   t.same(pickCandidates(p, hits), ['old']);
 });
@@ -90,4 +90,18 @@ t.test('anchors that weigh nothing are not searched for, and the hits line up wi
     { ids: [], total: 0 },
   ];
   t.same(pickCandidates(p, hits, { anchorsAsked: 2 }), ['x'], 'both asked anchors count: 1 + 0.7 reaches the bar');
+});
+
+t.test('pending articles are found by their current version, in the order they were first staged', async (t) => {
+  const pending = new PendingArticles([article('b', ['x']), article('a', ['x', 'y'], { speakerIds: ['s'] }), article('t', ['z'], { translationOf: 'orig' })]);
+  t.same(pending.withAnchor('x').map((a) => a.id), ['b', 'a']);
+  pending.set('b', article('b', ['y']));
+  t.same(pending.withAnchor('x').map((a) => a.id), ['a'], 'a replaced version no longer has its old anchors');
+  t.same(pending.withAnchor('y').map((a) => a.id), ['b', 'a'], 'and keeps its place');
+  pending.set('a', null);
+  t.notOk(pending.has('a'));
+  t.same(pending.withAnchor('y').map((a) => a.id), ['b'], 'a deleted article is no longer pending');
+  t.same(pending.withSpeakers(['s']), []);
+  t.same(pending.translations('orig').map((a) => a.id), ['t']);
+  t.same(pending.translations('t', 'b').map((a) => a.id), ['b']);
 });
