@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
 import { clientRequestInit, MeiliTransportError } from './transport.ts';
 
 /** Meilisearch cannot be reached, timed out, or is restarting: the caller should retry later (HTTP 503). */
@@ -58,6 +58,14 @@ export async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What Meilisearch answers a write with: the task that will apply it. */
+export interface EnqueuedTaskAnswer {
+  taskUid: number;
+}
+
+/** Sends one write: the client library's (`index.addDocuments(…)`), or a request of our own. */
+export type TaskSender = () => Promise<EnqueuedTaskAnswer>;
+
 const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
 
 /**
@@ -68,12 +76,12 @@ const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
  * is done, and most take tens of milliseconds, which a doubling interval would overshoot by as much again — then less
  * often: a few take seconds.
  */
-export async function settled(client: Meilisearch, ...writes: Array<() => EnqueuedTaskPromise>): Promise<void> {
+export async function settled(client: Meilisearch, ...writes: TaskSender[]): Promise<void> {
   await tasksDone(client, await enqueued(...writes));
 }
 
 /** Sends writes one after the other, each once the previous one was accepted; their task ids. */
-export async function enqueued(...writes: Array<() => EnqueuedTaskPromise>): Promise<number[]> {
+export async function enqueued(...writes: TaskSender[]): Promise<number[]> {
   const uids: number[] = [];
   for (const write of writes) uids.push((await guarded(() => write())).taskUid);
   return uids;

@@ -3,15 +3,16 @@ import { MeilisearchApiError } from 'meilisearch';
 
 /**
  * The one way polyquote talks HTTP to Meilisearch: a keep-alive connection pool (undici) shared by the client library
- * (settings, writes, tasks: its fetch is given the pool as dispatcher), the read path (searches and documents by
- * filter: every API request) and the embedded server's health probes.
+ * (settings, tasks: its fetch is given the pool as dispatcher), the read path (searches and documents by filter:
+ * every API request), document writes, and the embedded server's health probes.
  */
 const MAX_CONNECTIONS_PER_ORIGIN = 128;
 const pool = new Agent({ connections: MAX_CONNECTIONS_PER_ORIGIN });
 
 /**
- * Reads are safe to send again: one the server dropped on a kept-alive connection before answering (closed idle just
- * as the request left) is sent once more, on a fresh connection, rather than failing an API request. A timeout is not
+ * Reads are safe to send again, and so are the documents written by id (the same documents replaced twice, the same ids
+ * deleted twice): one the server dropped on a kept-alive connection before answering (closed idle just as the request
+ * left) is sent once more, on a fresh connection, rather than failing an API request. A timeout is not
  * retried: a frozen server must not be waited for twice.
  */
 const reads = pool.compose(interceptors.retry({ methods: ['POST'], errorCodes: ['ECONNRESET', 'UND_ERR_SOCKET'], statusCodes: [], maxRetries: 1, minTimeout: 0 }));
