@@ -126,11 +126,14 @@ interface ReadBatch {
   entries: Array<{ input: ArticleInput; id: string; hash: string }>;
   /** Set for the articles already known to fail. */
   outcomes: Array<ArticleOutcome | undefined>;
-  /** What each article extracted ahead was read into, by position. */
-  analysed: Map<number, AnalysedArticle | Error>;
+  /** What each article extracted ahead was made into (or how it failed), by position. */
+  prepared: Map<number, PreparedArticle | ArticleOutcome>;
 }
 
-/** Reads a batch's articles outside the write lock, extracting only those that differ from the store: a re-run extracts nothing. */
+/**
+ * Reads a batch's articles outside the write lock, extracting and preparing only those that differ from the store: a
+ * re-run extracts nothing.
+ */
 async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ReadBatch> {
   const extract = extractorOf(deps);
   const entries = inputs.map((input) => {
@@ -144,25 +147,45 @@ async function readBatch(inputs: ArticleInput[], deps: BatchDeps): Promise<ReadB
   const hashes = new Map(stored.map((doc) => [doc.id, doc.contentHash]));
   const toExtract = entries.map((e, k) => ({ ...e, k })).filter((e) => !outcomes[e.k] && hashes.get(e.id) !== e.hash);
   const analysed = await extract(toExtract.map((e) => e.input));
-  return { entries, outcomes, analysed: new Map(toExtract.map((e, j) => [e.k, analysed[j]])) };
+  return { entries, outcomes, prepared: new Map(toExtract.map((e, j) => [e.k, prepared(e, analysed[j])])) };
 }
+
+function prepared(entry: { id: string; hash: string }, analysed: AnalysedArticle | Error): PreparedArticle | ArticleOutcome {
+  if (analysed instanceof Error) return failed(entry.id, 'the article could not be read', analysed);
+  try {
+    return prepareArticle(analysed, entry.hash);
+  } catch (error) {
+    return failed(entry.id, 'the article could not be linked', error);
+  }
+}
+
+const probesOf = ({ prepared: articles }: ReadBatch) => [...articles.values()].flatMap((p) => ('probe' in p ? [p.probe] : []));
 
 /**
  * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
  * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
  * next is linked; all are waited for at the end, then their speakers refreshed, then the articles' records written.
- * Stops early when another writer waits.
+ * Takes no further batch once another writer waits.
  */
 async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps) {
   const staged = new StagedStore(deps.store);
   const speakers = new Set<string>();
   const outcomes: ArticleOutcome[] = [];
   let batches = 0;
-  do {
-    outcomes.push(...(await linkBatch(await nextBatch(first + batches), staged, speakers, deps)));
+  // Each batch's reads (its candidates' searches, mostly) are made while the one before it is linked.
+  let read = await nextBatch(first);
+  let readAhead = staged.prefetch(probesOf(read));
+  for (;;) {
+    await readAhead;
+    const more = first + batches + 1 < end && !(await deps.othersWaiting());
+    const following = more ? nextBatch(first + batches + 1).then((next) => ({ next, readAhead: unobserved(staged.prefetch(probesOf(next))) })) : undefined;
+    unobserved(following);
+    outcomes.push(...(await linkBatch(read, staged, speakers, deps)));
     await staged.send();
     batches++;
-  } while (first + batches < end && !(await deps.othersWaiting()));
+    if (!following) break;
+    ({ next: read, readAhead } = await following);
+  }
   await staged.settle();
   // An unchanged article's speakers too: a run cut off after its quotes were written but before its speakers were
   // ends like an uninterrupted one when it is run again.
@@ -173,12 +196,18 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
   return { outcomes, batches };
 }
 
+/** A promise awaited later, or never should an earlier step fail: its own failure must not go unhandled meanwhile. */
+function unobserved<T extends Promise<unknown> | undefined>(promise: T): T {
+  promise?.catch(() => undefined);
+  return promise;
+}
+
 /** Links a batch's articles into the staging, one after the other; adds the speakers to refresh to `speakers`. */
-async function linkBatch({ entries, outcomes, analysed }: ReadBatch, staged: StagedStore, speakers: Set<string>, deps: BatchDeps): Promise<ArticleOutcome[]> {
+async function linkBatch({ entries, outcomes, prepared: readAhead }: ReadBatch, staged: StagedStore, speakers: Set<string>, deps: BatchDeps): Promise<ArticleOutcome[]> {
   // Again under the lock, and through the staging: another process, or an earlier batch, may have stored some meanwhile.
   const stored = new Map((await staged.articlesByIds([...new Set(entries.map((e) => e.id))], ['id', 'contentHash', 'lang', 'quoteIds'])).map((d) => [d.id, d]));
   const hashes = new Map([...stored].map(([id, doc]) => [id, doc.contentHash]));
-  const prepared = new Map<number, PreparedArticle>();
+  const toLink = new Map<number, PreparedArticle>();
   for (const [k, entry] of entries.entries()) {
     if (outcomes[k]) continue;
     if (hashes.get(entry.id) === entry.hash) {
@@ -187,21 +216,16 @@ async function linkBatch({ entries, outcomes, analysed }: ReadBatch, staged: Sta
       outcomes[k] = { id: entry.id, status: 'unchanged', article: { id: entry.id, lang: doc?.lang ?? 'und', quotes, replaced: true } };
       continue;
     }
-    const result = analysed.get(k) ?? (await extractorOf(deps)([entry.input]))[0];
-    if (result instanceof Error) {
-      outcomes[k] = failed(entry.id, 'the article could not be read', result);
+    const article = readAhead.get(k) ?? prepared(entry, (await extractorOf(deps)([entry.input]))[0]);
+    if ('status' in article) {
+      outcomes[k] = article;
       continue;
     }
-    try {
-      prepared.set(k, prepareArticle(result, entry.hash));
-      // A second copy later in the batch is then unchanged, as it would be posted after this one.
-      hashes.set(entry.id, entry.hash);
-    } catch (error) {
-      outcomes[k] = failed(entry.id, 'the article could not be linked', error);
-    }
+    toLink.set(k, article);
+    // A second copy later in the batch is then unchanged, as it would be posted after this one.
+    hashes.set(entry.id, entry.hash);
   }
-  await staged.prefetch([...prepared.values()].map((p) => p.probe));
-  for (const [k, article] of prepared) {
+  for (const [k, article] of toLink) {
     try {
       const linked = await deps.link(staged, article);
       for (const s of linked.speakers) speakers.add(s);
