@@ -25,6 +25,7 @@ import { fork, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { analyseArticle } from '../src/ingestion/pipeline.ts';
 import { IngestService } from '../src/service/ingest.ts';
+import { BATCH_ARTICLES, BATCHES_PER_LOCK } from '../src/service/ingest-batch.ts';
 import { createMeiliClient } from '../src/storage/meili/client.ts';
 import { quoteSearch } from '../src/storage/criteria.ts';
 import { startEmbeddedMeili } from '../src/storage/meili/embedded/supervisor.ts';
@@ -520,7 +521,7 @@ function markdown(r: {
     ``,
     `API / raw throughput: **${uncached.ratio}× uncached** (target ≥ 0.8×; rounds ${ratios(uncached)}), **${cached.ratio}× cached** (rounds ${ratios(cached)}).`,
     ``,
-    `## Bulk ingestion through IngestService.ingestBatch (worker pool, batches of 250, up to four pipelined per hold of the write lock)`,
+    `## Bulk ingestion through IngestService.ingestBatch (worker pool, batches of ${BATCH_ARTICLES}, up to ${BATCHES_PER_LOCK} pipelined per hold of the write lock)`,
     ``,
     `Backfill of ${b.articles} real-size articles (${b.meanKb} KB each, generated) into an empty store, end-to-end (extraction, linking, writes, speakers), against raw Meilisearch indexing the same ${b.quotes} quote documents into an empty index of the same settings, in the same batches.`,
     ``,
