@@ -168,27 +168,20 @@ const probesOf = ({ prepared: articles }: ReadBatch) => [...articles.values()].f
  * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
  * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
  * next is linked; all are waited for at the end, then their speakers refreshed, then the articles' records written.
- * Takes no further batch once another writer waits.
+ * Stops early when another writer waits.
  */
 async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps) {
   const staged = new StagedStore(deps.store);
   const speakers = new Set<string>();
   const outcomes: ArticleOutcome[] = [];
   let batches = 0;
-  // Each batch's reads (its candidates' searches, mostly) are made while the one before it is linked.
-  let read = await nextBatch(first);
-  let readAhead = staged.prefetch(probesOf(read));
-  for (;;) {
-    await readAhead;
-    const more = first + batches + 1 < end && !(await deps.othersWaiting());
-    const following = more ? nextBatch(first + batches + 1).then((next) => ({ next, readAhead: unobserved(staged.prefetch(probesOf(next))) })) : undefined;
-    unobserved(following);
+  do {
+    const read = await nextBatch(first + batches);
+    await staged.prefetch(probesOf(read));
     outcomes.push(...(await linkBatch(read, staged, speakers, deps)));
     await staged.send();
     batches++;
-    if (!following) break;
-    ({ next: read, readAhead } = await following);
-  }
+  } while (first + batches < end && !(await deps.othersWaiting()));
   await staged.settle();
   // An unchanged article's speakers too: a run cut off after its quotes were written but before its speakers were
   // ends like an uninterrupted one when it is run again.
@@ -197,12 +190,6 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
   if (speakers.size) await refreshSpeakers(deps.store, speakers);
   await staged.writeArticles();
   return { outcomes, batches };
-}
-
-/** A promise awaited later, or never should an earlier step fail: its own failure must not go unhandled meanwhile. */
-function unobserved<T extends Promise<unknown> | undefined>(promise: T): T {
-  promise?.catch(() => undefined);
-  return promise;
 }
 
 /** Links a batch's articles into the staging, one after the other; adds the speakers to refresh to `speakers`. */
