@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
 import { enqueued, filterIn, filterValue, guarded, settled, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
@@ -9,7 +10,9 @@ import { SERVED_QUOTE_FIELD, servedQuotes, type ServedQuotes } from './served-qu
 
 const PAGE = 1000;
 /** Searches per multi-search request when many articles' candidates are looked up at once. */
-const QUERIES_PER_SEARCH = 1000;
+const QUERIES_PER_SEARCH = 250;
+/** Multi-search requests in flight at once. */
+const SEARCHES_SIDE_BY_SIDE = Math.max(2, os.availableParallelism());
 /** A quote's fields but its served form and the per-language copies of its text, which searches need not carry back. */
 const QUOTE_FIELDS: Array<keyof QuoteDoc & string> = [
   'id', 'articleId', 'seq', 'lang', 'text', 'speakerId', 'speakerName', 'role', 'attributionMethod', 'attributionConfidence', 'start', 'end',
@@ -269,13 +272,18 @@ export class Store {
   }
 
   /**
-   * Many searches' answers, in order, in multi-searches of `perRequest` queries sent at once: Meilisearch runs one
-   * multi-search's queries one after the other on one core, and several requests on all of them.
+   * Many searches' answers, in order, in multi-searches of `perRequest` queries, as many at once as there are cores:
+   * Meilisearch runs one multi-search's queries one after the other on one core, and requests side by side on all of
+   * them. Each request stays short, well within the timeout even on a busy machine.
    */
   private async multiSearch<T>(queries: object[], perRequest: number): Promise<T[]> {
     const parts = Array.from({ length: Math.ceil(queries.length / perRequest) }, (_, k) => queries.slice(k * perRequest, (k + 1) * perRequest));
-    const answers = await Promise.all(parts.map((part) => guarded(() => this.post.json<{ results: T[] }>('/multi-search', { queries: part }))));
-    return answers.flatMap((answer) => answer.results);
+    const answers: T[][] = [];
+    for (let first = 0; first < parts.length; first += SEARCHES_SIDE_BY_SIDE) {
+      const wave = parts.slice(first, first + SEARCHES_SIDE_BY_SIDE);
+      answers.push(...(await Promise.all(wave.map(async (part) => (await guarded(() => this.post.json<{ results: T[] }>('/multi-search', { queries: part }))).results))));
+    }
+    return answers.flat();
   }
 
   /**
