@@ -40,6 +40,15 @@ import { installExitHook, killChild, killPid, looksLikeMeili, trackChild, untrac
  */
 const DEFAULT_INDEXING_MEMORY = '512MiB';
 
+/**
+ * Meilisearch answers /health ~0.1 s after it is spawned, which every start waits for: polled finely for the first
+ * seconds (a refused connection costs next to nothing), where a growing interval overshot by half as much again, then
+ * less often (a large database takes a while to open).
+ */
+const FINE_HEALTH_POLL_MS = 10;
+const FINE_HEALTH_POLLING_FOR_MS = 3_000;
+const COARSE_HEALTH_POLL_MS = 100;
+
 export interface MeiliConnection {
   url: string;
   masterKey: string;
@@ -251,13 +260,12 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
         exited = { code, signal };
         if (proc.pid !== undefined) untrackChild(proc.pid);
       });
-      const deadline = Date.now() + startTimeoutMs;
-      let delay = 20;
+      const started = Date.now();
+      const deadline = started + startTimeoutMs;
       while (!exited && !stopping) {
         if (await isHealthy(url, 500)) return proc;
         if (Date.now() > deadline) break;
-        await sleep(delay);
-        delay = Math.min(delay * 1.5, 250);
+        await sleep(Date.now() - started < FINE_HEALTH_POLLING_FOR_MS ? FINE_HEALTH_POLL_MS : COARSE_HEALTH_POLL_MS);
       }
       if (!exited) {
         await killChild(proc, 2000);
