@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { openBackend, resolveApiKey } from './bootstrap.ts';
-import { buildApp } from './http/app.ts';
 import { ingestRunner } from './queue/runner.ts';
 import type { JobConsumer } from './queue/types.ts';
-import { loadSamplesIfEmpty } from './samples.ts';
+import { loadSamplesIfEmpty, readSamples } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
 
 /** What a supervisor, a terminal or `docker stop` sends; the terminal's hang-up too. */
@@ -27,7 +26,11 @@ async function main() {
   const apiKey = await resolveApiKey(config, (key) => {
     if (!config.API_KEY) process.stderr.write(`polyquote: API_KEY not set; write routes use the generated key ${key} (kept in ${config.DATA_DIR}/api.key)\n`);
   });
-  const backend = await openBackend(config, logger);
+  // Start-up waits on Meilisearch twice, with work to do meanwhile: the samples are read while it starts and its
+  // indexes are configured, and the API is loaded and built while it indexes the samples.
+  const opening = openBackend(config, logger);
+  const samples = config.LOAD_SAMPLES ? ahead(readSamples()) : undefined;
+  const backend = await opening;
   let app: FastifyInstance | undefined;
   let consumer: JobConsumer | undefined;
   let closing: Promise<void> | undefined;
@@ -45,14 +48,20 @@ async function main() {
   stopRequest.signal.addEventListener('abort', () => void close(), { once: true });
 
   try {
-    app = await buildApp({ ...config, apiKey }, backend.services, {
-      loggerInstance: logger,
-      connectionTimeout: 30_000,
-      requestTimeout: 60_000,
-      keepAliveTimeout: 10_000,
-      forceCloseConnections: 'idle',
-    });
-    if (config.LOAD_SAMPLES) await loadSamplesIfEmpty(backend.services, logger);
+    // The API once the samples' writes are sent (at once when there are none to load).
+    let sent = () => {};
+    const samplesSent = new Promise<void>((resolve) => (sent = resolve));
+    const loadingSamples = (samples ? loadSamplesIfEmpty(backend.services, logger, samples, { onSent: sent }) : Promise.resolve(0)).finally(sent);
+    const building = samplesSent.then(() => import('./http/app.ts')).then(({ buildApp }) =>
+      buildApp({ ...config, apiKey }, backend.services, {
+        loggerInstance: logger,
+        connectionTimeout: 30_000,
+        requestTimeout: 60_000,
+        keepAliveTimeout: 10_000,
+        forceCloseConnections: 'idle',
+      }),
+    );
+    [app] = await Promise.all([building, loadingSamples]);
     // The embedded queue is applied here; a shared one (QUEUE_URL) by `npm run worker` processes.
     const { jobs, ingest } = backend.services;
     if (!jobs.shared) consumer = await jobs.consume(ingestRunner(ingest));
@@ -63,6 +72,12 @@ async function main() {
     await backend.close();
     throw error;
   }
+}
+
+/** Work started now and awaited later: should it fail before then, the failure waits for that await (no unhandled rejection). */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 main().catch((error: unknown) => {
