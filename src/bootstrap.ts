@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
-import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
+import { findRunningMeili, hasEmbeddedDatabase, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import { Store } from './storage/store.ts';
 import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
 import type { BackendServices } from './backend-services.ts';
@@ -72,6 +72,11 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
       await embedded?.stop();
     },
   };
+}
+
+/** Whether the store is sure to start empty: an embedded one without its database yet (an external one must be asked). */
+export function storeIsNew(config: Config): boolean {
+  return !config.MEILI_URL && !hasEmbeddedDatabase(config.DATA_DIR);
 }
 
 /**

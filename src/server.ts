@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
-import { openBackend, resolveApiKey } from './bootstrap.ts';
+import { openBackend, resolveApiKey, storeIsNew } from './bootstrap.ts';
 import { ingestRunner } from './queue/runner.ts';
 import type { JobConsumer } from './queue/types.ts';
 import { loadSamplesIfEmpty, readSamples } from './samples.ts';
@@ -26,10 +26,12 @@ async function main() {
   const apiKey = await resolveApiKey(config, (key) => {
     if (!config.API_KEY) process.stderr.write(`polyquote: API_KEY not set; write routes use the generated key ${key} (kept in ${config.DATA_DIR}/api.key)\n`);
   });
-  // Start-up waits on Meilisearch twice, with work to do meanwhile: the samples are read while it starts and its
-  // indexes are configured, and the API is loaded and built while it indexes the samples.
+  // Start-up waits on Meilisearch twice, with work to do meanwhile: the samples are read while it starts and configures
+  // its indexes (when the store is sure to be new: another is asked first), and the API is loaded and built while it
+  // indexes the samples.
+  const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
   const opening = openBackend(config, logger);
-  const samples = config.LOAD_SAMPLES ? ahead(readSamples()) : undefined;
+  const samplesRead = readAhead ? ahead(readSamples()) : undefined;
   const backend = await opening;
   let app: FastifyInstance | undefined;
   let consumer: JobConsumer | undefined;
@@ -48,10 +50,10 @@ async function main() {
   stopRequest.signal.addEventListener('abort', () => void close(), { once: true });
 
   try {
-    // The API once the samples' writes are sent (at once when there are none to load).
+    // The API is loaded and built once the samples' writes are sent (at once when there are none to load).
     let sent = () => {};
     const samplesSent = new Promise<void>((resolve) => (sent = resolve));
-    const loadingSamples = (samples ? loadSamplesIfEmpty(backend.services, logger, samples, { onSent: sent }) : Promise.resolve(0)).finally(sent);
+    const loadingSamples = (config.LOAD_SAMPLES ? loadSamplesIfEmpty(backend.services, logger, () => samplesRead ?? readSamples(), { onSent: sent }) : Promise.resolve(0)).finally(sent);
     const building = samplesSent.then(() => import('./http/app.ts')).then(({ buildApp }) =>
       buildApp({ ...config, apiKey }, backend.services, {
         loggerInstance: logger,

@@ -8,12 +8,13 @@
  * A Meilisearch left behind by a dead owner (the previous server was SIGKILLed) is killed before starting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, promises as fsp, openSync } from 'node:fs';
+import { closeSync, existsSync, promises as fsp, openSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive } from '../../pid-lock.ts';
 import { ensureExecutable, resolveMeiliBinary } from './binary.ts';
 import {
+  DATABASE_DIR,
   LOCK_FILE,
   LOG_FILE,
   MASTER_KEY_FILE,
@@ -130,13 +131,18 @@ export async function findRunningMeili(dataDir: string): Promise<MeiliConnection
   }
 }
 
+/** Whether `dataDir` holds a database already: without one, the embedded store starts empty. */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, DATABASE_DIR));
+}
+
 export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
   const log = opts.logger ?? noopLogger;
   const host = opts.host ?? '127.0.0.1';
   const dataDir = path.resolve(opts.dataDir);
   const startTimeoutMs = opts.startTimeoutMs ?? 30_000;
   const logFile = path.join(dataDir, LOG_FILE);
-  const dbPath = path.join(dataDir, 'meili');
+  const dbPath = path.join(dataDir, DATABASE_DIR);
 
   const resolved = resolveMeiliBinary(opts.bin);
   try {
