@@ -26,12 +26,14 @@ async function main() {
   const apiKey = await resolveApiKey(config, (key) => {
     if (!config.API_KEY) process.stderr.write(`polyquote: API_KEY not set; write routes use the generated key ${key} (kept in ${config.DATA_DIR}/api.key)\n`);
   });
-  // Start-up waits on Meilisearch twice, with work to do meanwhile: the samples are read while it starts and configures
-  // its indexes (when the store is sure to be new: another is asked first), and the API is loaded and built while it
-  // indexes the samples.
+  // Start-up waits on Meilisearch twice, with work to do meanwhile. While it starts and configures its indexes, the
+  // samples are read, then the API's modules loaded (when the store is sure to be new: another is asked first); while
+  // it indexes the samples, the API is built.
   const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
   const opening = openBackend(config, logger);
   const samplesRead = readAhead ? ahead(readSamples()) : undefined;
+  const loadApi = () => import('./http/app.ts');
+  const apiLoaded = samplesRead ? ahead(samplesRead.then(loadApi, loadApi)) : undefined;
   const backend = await opening;
   let app: FastifyInstance | undefined;
   let consumer: JobConsumer | undefined;
@@ -50,11 +52,11 @@ async function main() {
   stopRequest.signal.addEventListener('abort', () => void close(), { once: true });
 
   try {
-    // The API is loaded and built once the samples' writes are sent (at once when there are none to load).
+    // The API is built once the samples' writes are sent (at once when there are none to load).
     let sent = () => {};
     const samplesSent = new Promise<void>((resolve) => (sent = resolve));
     const loadingSamples = (config.LOAD_SAMPLES ? loadSamplesIfEmpty(backend.services, logger, () => samplesRead ?? readSamples(), { onSent: sent }) : Promise.resolve(0)).finally(sent);
-    const building = samplesSent.then(() => import('./http/app.ts')).then(({ buildApp }) =>
+    const building = samplesSent.then(() => apiLoaded ?? loadApi()).then(({ buildApp }) =>
       buildApp({ ...config, apiKey }, backend.services, {
         loggerInstance: logger,
         connectionTimeout: 30_000,
