@@ -4,15 +4,12 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
-import { createEmbedderEdges } from './linking/embedder.ts';
-import { ExtractionPool } from './ingestion/pool/index.ts';
-import { openJobQueue } from './queue/index.ts';
-import { IngestService } from './service/ingest.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
-import { findRunningMeili, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
+import { findRunningMeili, hasEmbeddedDatabase, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import { Store } from './storage/store.ts';
 import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
-import { servicesOver, type Services } from './http/services.ts';
+import type { BackendServices } from './backend-services.ts';
+import type { Services } from './http/services.ts';
 
 export interface Backend {
   services: Services;
@@ -23,74 +20,63 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** The Meilisearch a backend works on, and the embedded one when this process started it. */
+interface MeiliHandle {
+  connection: MeiliConnection;
+  embedded?: EmbeddedMeili;
+}
+
 /**
- * Connects to Meilisearch — the external one of MEILI_URL, the embedded one another polyquote process already runs on
- * DATA_DIR (when `shareRunning`), or a new embedded one — applies index-config/ and builds the services.
+ * Meilisearch: the external one of MEILI_URL, the embedded one another polyquote process already runs on DATA_DIR
+ * (when `shareRunning`), or a new embedded one, once it answers.
  */
+async function connectMeili(config: Config, logger: Logger, shareRunning: boolean): Promise<MeiliHandle> {
+  if (config.MEILI_URL) return { connection: { url: config.MEILI_URL, masterKey: config.MEILI_MASTER_KEY! } };
+  const running = shareRunning ? await findRunningMeili(config.DATA_DIR) : undefined;
+  if (running) return { connection: running };
+  const embedded = await startEmbeddedMeili({
+    dataDir: config.DATA_DIR,
+    bin: config.MEILI_BIN,
+    // The CLI shares a Meilisearch another polyquote process is still starting; the server refuses to double up.
+    ifRunning: shareRunning ? 'reuse' : 'fail',
+    logger: logger.child({ component: 'meilisearch' }),
+    onRestart: (info) => logger.warn(info, 'Meilisearch restarted by the supervisor'),
+  });
+  return { connection: embedded, embedded };
+}
+
+/** Connects to Meilisearch (see `connectMeili`), applies index-config/ and builds the services. */
 export async function openBackend(config: Config, logger: Logger, { shareRunning = false } = {}): Promise<Backend> {
   const writeLock = await openWriteLock(config, logger);
-  let embedded: EmbeddedMeili | undefined;
-  let connection: MeiliConnection;
-  if (config.MEILI_URL) {
-    connection = { url: config.MEILI_URL, masterKey: config.MEILI_MASTER_KEY! };
-  } else {
-    const running = shareRunning ? await findRunningMeili(config.DATA_DIR) : undefined;
-    if (running) {
-      connection = running;
-    } else {
-      embedded = await startEmbeddedMeili({
-        dataDir: config.DATA_DIR,
-        bin: config.MEILI_BIN,
-        // The CLI shares a Meilisearch another polyquote process is still starting; the server refuses to double up.
-        ifRunning: shareRunning ? 'reuse' : 'fail',
-        logger: logger.child({ component: 'meilisearch' }),
-        onRestart: (info) => logger.warn(info, 'Meilisearch restarted by the supervisor'),
-      });
-      connection = embedded;
-    }
-  }
+  // The services' modules (the ingestion pipeline: most of what a process loads) load while Meilisearch starts and its
+  // indexes are configured. Awaited below; should Meilisearch fail first, a failure to load them is not left unhandled.
+  const servicesModule = import('./backend-services.ts');
+  servicesModule.catch(() => undefined);
+  const { connection, embedded } = await connectMeili(config, logger, shareRunning);
   const client = createMeiliClient({ url: connection.url, masterKey: connection.masterKey, timeoutMs: config.MEILI_TIMEOUT_MS });
   const store = new Store(client, config.INDEX_PREFIX);
+  let built: BackendServices;
   try {
     await store.setup();
+    built = await (await servicesModule).openServices(store, config, logger, writeLock);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
-  const extraction = new ExtractionPool();
-  const services = servicesOver(store, {
-    logger,
-    jobs: await openJobQueue(config, logger.child({ component: 'jobs' })),
-    ingest: new IngestService(store, {
-      linkThreshold: config.LINK_THRESHOLD,
-      extract: (inputs) => extraction.extract(inputs),
-      ...(writeLock ? { writeLock } : {}),
-      // Optional: without EMBEDDER_URL the linker works alone.
-      ...(config.EMBEDDER_URL
-        ? {
-            extraEdges: createEmbedderEdges({
-              url: config.EMBEDDER_URL,
-              model: config.EMBEDDER_MODEL,
-              apiKey: config.EMBEDDER_API_KEY,
-              minSimilarity: config.EMBEDDER_MIN_SIMILARITY,
-              // Ingestion waits for it inside the write queue: a slow embedder must not hold every write up for long.
-              timeoutMs: 3_000,
-              logger: logger.child({ component: 'embedder' }),
-            }),
-          }
-        : {}),
-    }),
-  });
   return {
-    services,
+    services: built.services,
     store,
     connection,
     close: async () => {
-      await extraction.close();
-      await services.jobs.close();
+      await built.close();
       await embedded?.stop();
     },
   };
+}
+
+/** Whether the store is sure to start empty: an embedded one without its database yet (an external one must be asked). */
+export function storeIsNew(config: Config): boolean {
+  return !config.MEILI_URL && !hasEmbeddedDatabase(config.DATA_DIR);
 }
 
 /**

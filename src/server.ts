@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
-import { openBackend, resolveApiKey } from './bootstrap.ts';
-import { buildApp } from './http/app.ts';
+import { openBackend, resolveApiKey, storeIsNew } from './bootstrap.ts';
 import { ingestRunner } from './queue/runner.ts';
 import type { JobConsumer } from './queue/types.ts';
-import { loadSamplesIfEmpty } from './samples.ts';
+import { loadSamplesIfEmpty, readSamples } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
 
 /** What a supervisor, a terminal or `docker stop` sends; the terminal's hang-up too. */
@@ -27,7 +26,15 @@ async function main() {
   const apiKey = await resolveApiKey(config, (key) => {
     if (!config.API_KEY) process.stderr.write(`polyquote: API_KEY not set; write routes use the generated key ${key} (kept in ${config.DATA_DIR}/api.key)\n`);
   });
-  const backend = await openBackend(config, logger);
+  // Start-up waits on Meilisearch twice, with work to do meanwhile. While it starts and configures its indexes, the
+  // samples are read, then the API's modules loaded (when the store is sure to be new: another is asked first); while
+  // it indexes the samples, the API is built.
+  const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
+  const opening = openBackend(config, logger);
+  const samplesRead = readAhead ? ahead(readSamples()) : undefined;
+  const loadApi = () => import('./http/app.ts');
+  const apiLoaded = samplesRead ? ahead(samplesRead.then(loadApi, loadApi)) : undefined;
+  const backend = await opening;
   let app: FastifyInstance | undefined;
   let consumer: JobConsumer | undefined;
   let closing: Promise<void> | undefined;
@@ -45,14 +52,20 @@ async function main() {
   stopRequest.signal.addEventListener('abort', () => void close(), { once: true });
 
   try {
-    app = await buildApp({ ...config, apiKey }, backend.services, {
-      loggerInstance: logger,
-      connectionTimeout: 30_000,
-      requestTimeout: 60_000,
-      keepAliveTimeout: 10_000,
-      forceCloseConnections: 'idle',
-    });
-    if (config.LOAD_SAMPLES) await loadSamplesIfEmpty(backend.services, logger);
+    // The API is built once the samples' writes are sent (at once when there are none to load).
+    let sent = () => {};
+    const samplesSent = new Promise<void>((resolve) => (sent = resolve));
+    const loadingSamples = (config.LOAD_SAMPLES ? loadSamplesIfEmpty(backend.services, logger, () => samplesRead ?? readSamples(), { onSent: sent }) : Promise.resolve(0)).finally(sent);
+    const building = samplesSent.then(() => apiLoaded ?? loadApi()).then(({ buildApp }) =>
+      buildApp({ ...config, apiKey }, backend.services, {
+        loggerInstance: logger,
+        connectionTimeout: 30_000,
+        requestTimeout: 60_000,
+        keepAliveTimeout: 10_000,
+        forceCloseConnections: 'idle',
+      }),
+    );
+    [app] = await Promise.all([building, loadingSamples]);
     // The embedded queue is applied here; a shared one (QUEUE_URL) by `npm run worker` processes.
     const { jobs, ingest } = backend.services;
     if (!jobs.shared) consumer = await jobs.consume(ingestRunner(ingest));
@@ -63,6 +76,12 @@ async function main() {
     await backend.close();
     throw error;
   }
+}
+
+/** Work started now and awaited later: should it fail before then, the failure waits for that await (no unhandled rejection). */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 main().catch((error: unknown) => {

@@ -35,6 +35,11 @@ export interface BatchProgress {
 export interface BatchOptions {
   /** Called whenever batches are stored (a few at a time: as many as one hold of the write lock stores), with the counts so far. */
   onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Called whenever the quotes of the batches under way are all sent: what is left of them is mostly waiting for
+   * Meilisearch (their indexing, the speakers', the articles' records), which the caller may fill with work of its own.
+   */
+  onSent?: () => void;
   maxArticles?: number;
   maxBytes?: number;
 }
@@ -93,7 +98,7 @@ export async function ingestInBatches(inputs: ArticleInput[], options: BatchOpti
   };
   for (let next = 0; next < all.length; ) {
     const first = next;
-    const done = await deps.crossProcess(() => storeBatches(first, Math.min(all.length, first + BATCHES_PER_LOCK), nextBatch, deps));
+    const done = await deps.crossProcess(() => storeBatches(first, Math.min(all.length, first + BATCHES_PER_LOCK), nextBatch, deps, options.onSent));
     next += done.batches;
     for (const outcome of done.outcomes) {
       progress.done++;
@@ -170,7 +175,7 @@ const probesOf = ({ prepared: articles }: ReadBatch) => [...articles.values()].f
  * next is linked; all are waited for at the end, then their speakers refreshed, then the articles' records written.
  * Stops early when another writer waits.
  */
-async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps) {
+async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps, onSent?: () => void) {
   const staged = new StagedStore(deps.store);
   const speakers = new Set<string>();
   const outcomes: ArticleOutcome[] = [];
@@ -182,6 +187,7 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
     await staged.send();
     batches++;
   } while (first + batches < end && !(await deps.othersWaiting()));
+  onSent?.();
   await staged.settle();
   // An unchanged article's speakers too: a run cut off after its quotes were written but before its speakers were
   // ends like an uninterrupted one when it is run again.

@@ -70,8 +70,8 @@ export class IngestService {
    * Stores articles through the batch pipeline and answers with what was extracted; fails with the first article that
    * could not be stored (the others are stored all the same).
    */
-  async ingest(inputs: ArticleInput[]): Promise<IngestResult> {
-    const { outcomes } = await this.ingestBatch(inputs);
+  async ingest(inputs: ArticleInput[], options: BatchOptions = {}): Promise<IngestResult> {
+    const { outcomes } = await this.ingestBatch(inputs, options);
     const failed = outcomes.find((o) => o.status === 'error');
     if (failed?.status === 'error') throw failed.error;
     const unchanged = outcomes.filter((o) => o.status === 'unchanged').map((o) => o.id);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { analyseArticle, type AnalysedArticle } from '../pipeline.ts';
 import type { ArticleInput } from '../types.ts';
 
@@ -24,10 +24,28 @@ export interface ExtractionPoolOptions {
  * A worker that dies takes only its chunk down, which is sent again to a new one.
  */
 export class ExtractionPool {
-  private readonly pool: Piscina;
+  /** Made for the first batch large enough to need it: a server that is only read from never loads piscina. */
+  private pool?: Promise<Piscina>;
 
-  constructor({ threads = Math.max(1, os.availableParallelism()), workerFile = new URL('./worker.ts', import.meta.url) }: ExtractionPoolOptions = {}) {
-    this.pool = new Piscina({
+  constructor(private readonly options: ExtractionPoolOptions = {}) {}
+
+  async extract(inputs: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
+    if (inputs.length < IN_THREAD_BELOW) return extractInThread(inputs);
+    const chunks: ArticleInput[][] = [];
+    for (let i = 0; i < inputs.length; i += CHUNK) chunks.push(inputs.slice(i, i + CHUNK));
+    const pool = await (this.pool ??= this.startPool());
+    const done = await Promise.all(chunks.map((chunk) => this.runChunk(pool, chunk)));
+    return done.flat();
+  }
+
+  async close(): Promise<void> {
+    await (await this.pool)?.destroy();
+  }
+
+  private async startPool(): Promise<Piscina> {
+    const { threads = Math.max(1, os.availableParallelism()), workerFile = new URL('./worker.ts', import.meta.url) } = this.options;
+    const { Piscina } = await import('piscina');
+    return new Piscina({
       filename: workerFile.href,
       minThreads: 0,
       maxThreads: threads,
@@ -36,23 +54,11 @@ export class ExtractionPool {
     });
   }
 
-  async extract(inputs: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
-    if (inputs.length < IN_THREAD_BELOW) return extractInThread(inputs);
-    const chunks: ArticleInput[][] = [];
-    for (let i = 0; i < inputs.length; i += CHUNK) chunks.push(inputs.slice(i, i + CHUNK));
-    const done = await Promise.all(chunks.map((chunk) => this.runChunk(chunk)));
-    return done.flat();
-  }
-
-  async close(): Promise<void> {
-    await this.pool.destroy();
-  }
-
-  private async runChunk(chunk: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
+  private async runChunk(pool: Piscina, chunk: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
     let lastError: unknown;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        const answers: Array<AnalysedArticle | { error: string }> = await this.pool.run(chunk);
+        const answers: Array<AnalysedArticle | { error: string }> = await pool.run(chunk);
         return answers.map((a) => ('error' in a ? new Error(a.error) : a));
       } catch (error) {
         lastError = error;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Meilisearch, Settings } from 'meilisearch';
-import { guarded, meiliErrorCode, settled } from './client.ts';
+import { enqueued, guarded, meiliErrorCode, settled, tasksDone } from './client.ts';
 
 export const INDEX_NAMES = ['quotes', 'speakers', 'articles'] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
@@ -29,29 +29,36 @@ function alreadyApplied(wanted: Settings, current: Settings): boolean {
   });
 }
 
-/** Creates the indexes and applies index-config/ to them; a no-op when nothing changed. */
+/**
+ * Creates the indexes and applies index-config/ to them; a no-op when nothing changed. The indexes are configured side
+ * by side: each step is a task waited for, and every start (the server's, the CLI's) waits for them.
+ */
 export async function applyIndexConfig(client: Meilisearch, prefix: string, dir = CONFIG_DIR): Promise<void> {
-  for (const name of INDEX_NAMES) {
-    const uid = prefix + name;
-    const config = await readIndexConfig(name, dir);
-    const exists = () =>
-      guarded(() =>
-        client.getRawIndex(uid).then(
-          () => true,
-          (error: unknown) => {
-            if (meiliErrorCode(error) === 'index_not_found') return false;
-            throw error;
-          },
-        ),
-      );
-    if (!(await exists())) {
-      // Several nodes starting at once on a new store all try to create it: one creation wins, the others find it made.
-      await settled(client, () => client.createIndex(uid, { primaryKey: config.primaryKey })).catch(async (error: unknown) => {
-        if (!(await exists())) throw error;
-      });
-    }
-    const index = client.index(uid);
+  await Promise.all(INDEX_NAMES.map(async (name) => configureIndex(client, prefix + name, await readIndexConfig(name, dir))));
+}
+
+async function configureIndex(client: Meilisearch, uid: string, config: IndexConfig): Promise<void> {
+  const exists = () =>
+    guarded(() =>
+      client.getRawIndex(uid).then(
+        () => true,
+        (error: unknown) => {
+          if (meiliErrorCode(error) === 'index_not_found') return false;
+          throw error;
+        },
+      ),
+    );
+  const index = client.index(uid);
+  if (await exists()) {
     const current = await guarded(() => index.getSettings());
     if (!alreadyApplied(config.settings, current)) await settled(client, () => index.updateSettings(config.settings));
+    return;
   }
+  // A new index gets its settings sent right behind its creation (Meilisearch applies one index's tasks in order).
+  const [creation, settings] = await enqueued(() => client.createIndex(uid, { primaryKey: config.primaryKey }), () => index.updateSettings(config.settings));
+  // Several nodes starting at once on a new store all try to create it: one creation wins, the others find it made.
+  await tasksDone(client, [creation]).catch(async (error: unknown) => {
+    if (!(await exists())) throw error;
+  });
+  await tasksDone(client, [settings]);
 }

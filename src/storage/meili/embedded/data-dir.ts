@@ -18,6 +18,8 @@ export const DISCOVERY_FILE = 'meili.json';
 export const MASTER_KEY_FILE = 'master.key';
 export const LOG_FILE = 'meili.log';
 export const LOCK_FILE = 'meili.lock';
+/** Meilisearch's own database. */
+export const DATABASE_DIR = 'meili';
 const MAX_LOG_BYTES = 20 * 1024 * 1024;
 /** A lock file that still cannot be read after this long was not being written: it is garbage. */
 const UNREADABLE_LOCK_MS = 1_000;

@@ -8,12 +8,13 @@
  * A Meilisearch left behind by a dead owner (the previous server was SIGKILLed) is killed before starting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, promises as fsp, openSync } from 'node:fs';
+import { closeSync, existsSync, promises as fsp, openSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive } from '../../pid-lock.ts';
 import { ensureExecutable, resolveMeiliBinary } from './binary.ts';
 import {
+  DATABASE_DIR,
   LOCK_FILE,
   LOG_FILE,
   MASTER_KEY_FILE,
@@ -39,6 +40,15 @@ import { installExitHook, killChild, killPid, looksLikeMeili, trackChild, untrac
  * most) needs far less.
  */
 const DEFAULT_INDEXING_MEMORY = '512MiB';
+
+/**
+ * Meilisearch answers /health ~0.1 s after it is spawned, which every start waits for: polled finely for the first
+ * seconds (a refused connection costs next to nothing), where a growing interval overshot by half as much again, then
+ * less often (a large database takes a while to open).
+ */
+const FINE_HEALTH_POLL_MS = 10;
+const FINE_HEALTH_POLLING_FOR_MS = 3_000;
+const COARSE_HEALTH_POLL_MS = 100;
 
 export interface MeiliConnection {
   url: string;
@@ -121,13 +131,18 @@ export async function findRunningMeili(dataDir: string): Promise<MeiliConnection
   }
 }
 
+/** Whether `dataDir` holds a database already: without one, the embedded store starts empty. */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, DATABASE_DIR));
+}
+
 export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
   const log = opts.logger ?? noopLogger;
   const host = opts.host ?? '127.0.0.1';
   const dataDir = path.resolve(opts.dataDir);
   const startTimeoutMs = opts.startTimeoutMs ?? 30_000;
   const logFile = path.join(dataDir, LOG_FILE);
-  const dbPath = path.join(dataDir, 'meili');
+  const dbPath = path.join(dataDir, DATABASE_DIR);
 
   const resolved = resolveMeiliBinary(opts.bin);
   try {
@@ -251,13 +266,12 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
         exited = { code, signal };
         if (proc.pid !== undefined) untrackChild(proc.pid);
       });
-      const deadline = Date.now() + startTimeoutMs;
-      let delay = 20;
+      const started = Date.now();
+      const deadline = started + startTimeoutMs;
       while (!exited && !stopping) {
         if (await isHealthy(url, 500)) return proc;
         if (Date.now() > deadline) break;
-        await sleep(delay);
-        delay = Math.min(delay * 1.5, 250);
+        await sleep(Date.now() - started < FINE_HEALTH_POLLING_FOR_MS ? FINE_HEALTH_POLL_MS : COARSE_HEALTH_POLL_MS);
       }
       if (!exited) {
         await killChild(proc, 2000);
