@@ -4,6 +4,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
+import { startedEarly } from './shared/started-early.ts';
 import { createMeiliClient } from './storage/meili/client.ts';
 import { findRunningMeili, hasEmbeddedDatabase, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import { Store } from './storage/store.ts';
@@ -49,9 +50,8 @@ async function connectMeili(config: Config, logger: Logger, shareRunning: boolea
 export async function openBackend(config: Config, logger: Logger, { shareRunning = false } = {}): Promise<Backend> {
   const writeLock = await openWriteLock(config, logger);
   // The services' modules (the ingestion pipeline: most of what a process loads) load while Meilisearch starts and its
-  // indexes are configured. Awaited below; should Meilisearch fail first, a failure to load them is not left unhandled.
-  const servicesModule = import('./backend-services.ts');
-  servicesModule.catch(() => undefined);
+  // indexes are configured.
+  const servicesModule = startedEarly(import('./backend-services.ts'));
   const { connection, embedded } = await connectMeili(config, logger, shareRunning);
   const client = createMeiliClient({ url: connection.url, masterKey: connection.masterKey, timeoutMs: config.MEILI_TIMEOUT_MS });
   const store = new Store(client, config.INDEX_PREFIX);

@@ -6,6 +6,7 @@ import { ingestRunner } from './queue/runner.ts';
 import type { JobConsumer } from './queue/types.ts';
 import { loadSamplesIfEmpty, readSamples } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
+import { startedEarly } from './shared/started-early.ts';
 
 /** What a supervisor, a terminal or `docker stop` sends; the terminal's hang-up too. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -31,9 +32,9 @@ async function main() {
   // it indexes the samples, the API is built.
   const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
   const opening = openBackend(config, logger);
-  const samplesRead = readAhead ? ahead(readSamples()) : undefined;
+  const samplesRead = readAhead ? startedEarly(readSamples()) : undefined;
   const loadApi = () => import('./http/app.ts');
-  const apiLoaded = samplesRead ? ahead(samplesRead.then(loadApi, loadApi)) : undefined;
+  const apiLoaded = samplesRead ? startedEarly(samplesRead.then(loadApi, loadApi)) : undefined;
   const backend = await opening;
   let app: FastifyInstance | undefined;
   let consumer: JobConsumer | undefined;
@@ -76,12 +77,6 @@ async function main() {
     await backend.close();
     throw error;
   }
-}
-
-/** Work started now and awaited later: should it fail before then, the failure waits for that await (no unhandled rejection). */
-function ahead<T>(work: Promise<T>): Promise<T> {
-  work.catch(() => undefined);
-  return work;
 }
 
 main().catch((error: unknown) => {

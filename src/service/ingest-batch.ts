@@ -5,6 +5,7 @@ import type { ArticleInput } from '../ingestion/types.ts';
 import type { QuoteDoc } from '../storage/documents.ts';
 import { isStoreFailure } from '../storage/meili/client.ts';
 import { SERVED_QUOTE_FORMAT } from '../storage/served-quotes.ts';
+import { startedEarly } from '../shared/started-early.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
@@ -88,12 +89,10 @@ export async function ingestInBatches(inputs: ArticleInput[], options: BatchOpti
   const progress: BatchProgress = { done: 0, total: inputs.length, stored: 0, unchanged: 0, failed: 0, quotes: 0 };
   const all = [...batches(inputs, options.maxArticles ?? BATCH_ARTICLES, options.maxBytes ?? BATCH_BYTES)];
   // The next batch is read (extracted in the worker pool) while this one is linked and written.
-  let reading = all.length ? readBatch(all[0], deps) : undefined;
+  let reading = all.length ? startedEarly(readBatch(all[0], deps)) : undefined;
   const nextBatch = async (i: number) => {
     const read = await reading!;
-    reading = i + 1 < all.length ? readBatch(all[i + 1], deps) : undefined;
-    // Met when awaited; should this batch fail first, the next one's failure must not go unhandled.
-    reading?.catch(() => undefined);
+    reading = i + 1 < all.length ? startedEarly(readBatch(all[i + 1], deps)) : undefined;
     return read;
   };
   for (let next = 0; next < all.length; ) {
