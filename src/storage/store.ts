@@ -126,7 +126,7 @@ export class Store {
 
   /**
    * The stored side of finding many new articles' candidates (never the whole store): their searches
-   * (`candidateSearches`), in as few multi-searches as sensible.
+   * (`candidateSearches`), in multi-searches (`multiSearch`).
    */
   async candidateHits(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<SearchHits[][]> {
     const searches = probes.map((probe) => candidateSearches(probe, options).map((search) => JSON.stringify(search)));
@@ -239,7 +239,7 @@ export class Store {
 
   /**
    * What each speaker's quotes say about them — count, names, roles and languages as facets, and how the quotes spell
-   * the name language by language (a sample of `sampleSize`, in a stable order) — for many speakers in one multi-search.
+   * the name language by language (a sample of `sampleSize`, in a stable order) — for many speakers at once (`multiSearch`).
    */
   async speakerQuoteSummaries(speakerIds: string[], sampleSize: number): Promise<Map<string, SpeakerQuoteSummary>> {
     const queries = speakerIds.flatMap((id) => {
@@ -262,7 +262,7 @@ export class Store {
     return ids.length ? this.filterAll(this.speakers, filterIn('id', ids)) : Promise.resolve([]);
   }
 
-  /** `speakersBySurname` for many surnames in one multi-search. */
+  /** `speakersBySurname` for many surnames at once (`multiSearch`). */
   async speakersBySurnames(surnames: string[], limit = 50): Promise<Map<string, SpeakerDoc[]>> {
     const results = await this.multiSearch<SearchResponse<SpeakerDoc>>(
       surnames.map((surname) => ({ indexUid: this.speakers.uid, q: surname, limit })),
