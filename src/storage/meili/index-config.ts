@@ -18,6 +18,9 @@ export async function readIndexConfig(name: IndexName, dir = CONFIG_DIR): Promis
   return JSON.parse(await readFile(`${dir}/${name}.json`, 'utf8')) as IndexConfig;
 }
 
+/** Settings that are sets: Meilisearch answers them sorted, whatever order they were given in. */
+const UNORDERED_SETTINGS = new Set(['sortableAttributes', 'filterableAttributes', 'stopWords', 'separatorTokens', 'nonSeparatorTokens', 'dictionary']);
+
 /** True when every setting the file names already holds on the server (the server adds defaults of its own). */
 function alreadyApplied(wanted: Settings, current: Settings): boolean {
   return Object.entries(wanted).every(([key, value]) => {
@@ -25,9 +28,12 @@ function alreadyApplied(wanted: Settings, current: Settings): boolean {
     if (value && typeof value === 'object' && !Array.isArray(value) && held && typeof held === 'object') {
       return alreadyApplied(value as Settings, held as Settings);
     }
+    if (UNORDERED_SETTINGS.has(key) && Array.isArray(value) && Array.isArray(held)) return isDeepStrictEqual(sortedSet(value), sortedSet(held));
     return isDeepStrictEqual(value, held);
   });
 }
+
+const sortedSet = (values: unknown[]) => values.map((v) => JSON.stringify(v)).sort();
 
 /**
  * Creates the indexes and applies index-config/ to them; a no-op when nothing changed. The indexes are configured side
