@@ -473,7 +473,7 @@ export interface paths {
                     /** @description 1–100 */
                     limit?: number;
                     offset?: number;
-                    /** @description full-text search in the quote text */
+                    /** @description full-text search in the quote text, by whole words (typo-tolerant) */
                     q?: string;
                     /** @description a speaker id or any spelling of the name */
                     speaker?: string;

@@ -16,7 +16,7 @@ export const QuotesQuerySchema = z.object({
   speaker: z.string().trim().min(1).max(MAX_QUERY_CHARS).optional().describe('a speaker id or any spelling of the name'),
   // Checked against the languages the store holds, so a 400 can list them.
   lang: z.string().min(1).max(20).optional().describe('ISO 639-1 code, lowercase (vi, id, fr, en, or any language the store holds)'),
-  q: z.string().max(MAX_QUERY_CHARS).optional().describe('full-text search in the quote text'),
+  q: z.string().max(MAX_QUERY_CHARS).optional().describe('full-text search in the quote text, by whole words (typo-tolerant)'),
   articleId: z.string().min(1).max(128).optional(),
   from: day.optional().describe('published on or after, YYYY-MM-DD'),
   to: day.optional().describe('published on or before, YYYY-MM-DD'),
