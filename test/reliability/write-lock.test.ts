@@ -149,13 +149,14 @@ t.test('waiters get their turns, in order, against a holder that takes the lock 
   await sleep(60);
   const first = new FileWriteLock(file).run(async () => void order.push('first'));
   // The second waiter starts once the first is queued (a ticket of its own, a millisecond later at least): what is
-  // checked is the order of the queue, not how fast a loaded machine lets the first waiter reach it.
-  while (!(await readdir(`${file}.queue`).catch(() => [])).length) await sleep(2);
+  // checked is the order of the queue, not how fast a loaded machine lets the first waiter reach it. On a loaded
+  // machine the first may find the lock free and go in without queueing: then it has had its turn already.
+  while (!order.includes('first') && !(await readdir(`${file}.queue`).catch(() => [])).length) await sleep(2);
   await sleep(5);
   const second = new FileWriteLock(file).run(async () => void order.push('second'));
   await Promise.all([first, second, loop]);
   const [one, two] = [order.indexOf('first'), order.indexOf('second')];
-  t.ok(one > 0 && one < 8, `the first waiter went in after ${one} of the busy holder's turns`);
+  t.ok(one >= 0 && one < 8, `the first waiter went in after ${one} of the busy holder's turns`);
   t.ok(two > one && two < one + 3, `the second right after it (${order.slice(0, two + 1).join(', ')})`);
 });
 
