@@ -8,7 +8,7 @@ import { SERVED_QUOTE_FORMAT } from '../storage/served-quotes.ts';
 import { startedEarly } from '../shared/started-early.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
-import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
+import { speakerChanges, speakersOfQuotes } from './speakers.ts';
 import type { IngestedArticle, LinkedArticle } from './ingest.ts';
 import { prepareArticle, type PreparedArticle } from './prepare-article.ts';
 
@@ -171,7 +171,7 @@ const probesOf = ({ prepared: articles }: ReadBatch) => [...articles.values()].f
 /**
  * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
  * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
- * next is linked; all are waited for at the end, then their speakers refreshed, then the articles' records written.
+ * next is linked; all are waited for at the end, then their speakers rebuilt, and written with the articles' records.
  * Stops early when another writer waits.
  */
 async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps, onSent?: () => void) {
@@ -192,8 +192,7 @@ async function storeBatches(first: number, end: number, nextBatch: (i: number) =
   // ends like an uninterrupted one when it is run again.
   const unchanged = outcomes.flatMap((o) => (o.status === 'unchanged' ? [o.id] : []));
   if (unchanged.length) for (const s of speakersOfQuotes(await deps.store.quotesOfArticles(unchanged))) speakers.add(s);
-  if (speakers.size) await refreshSpeakers(deps.store, speakers);
-  await staged.writeArticles();
+  await staged.writeArticles(speakers.size ? await speakerChanges(deps.store, speakers) : {});
   return { outcomes, batches };
 }
 

@@ -10,7 +10,7 @@ import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/docum
 import type { Store } from '../storage/store.ts';
 import type { LinkingStore } from '../storage/staged.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
-import { refreshSpeakers, speakersOfQuotes } from './speakers.ts';
+import { speakerChanges, speakersOfQuotes } from './speakers.ts';
 import { extractInThread } from '../ingestion/pool/index.ts';
 import { ingestInBatches, type BatchOptions, type BatchResult, type Extractor } from './ingest-batch.ts';
 import type { PreparedArticle } from './prepare-article.ts';
@@ -114,7 +114,7 @@ export class IngestService {
       const changed = await this.relink(this.store, new Map(), [], oldQuotes);
       await this.store.write({ quotes: [...changed, ...oldQuotes.map(detached)], deleteQuotes: oldQuotes.map((q) => q.id) });
       // The article's own speaker list too: its quotes may already be gone after an interrupted earlier attempt.
-      await refreshSpeakers(this.store, speakersOfQuotes([...changed, ...oldQuotes], previous.speakerIds));
+      await this.store.write(await speakerChanges(this.store, speakersOfQuotes([...changed, ...oldQuotes], previous.speakerIds)));
       // Last, so that a retry after any failure above still finds the article and finishes the job.
       await this.store.write({ deleteArticle: articleId });
       return true;

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { canonicalSpeakerName } from '../ingestion/speakers.ts';
 import { fold } from '../text/fold.ts';
 import { ownAttribution, type QuoteDoc, type SpeakerDoc } from '../storage/documents.ts';
-import type { SpeakerQuoteSummary, Store } from '../storage/store.ts';
+import type { SpeakerQuoteSummary, Store, WriteChanges } from '../storage/store.ts';
 
 /** Letters outside ASCII: the spelling that keeps its diacritics is the one to display. */
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
@@ -17,8 +17,8 @@ const MAX_FULL_NAMES_REFRESHED = 3;
 const isSurname = (id: string) => !id.includes('-');
 
 /**
- * Rebuilds the speaker documents of the given speakers from their stored quotes (counts, roles, languages, every
- * spelling, the name in each language). Everything comes from what is stored now, so a speaker document is the same
+ * The writes that rebuild the speaker documents of the given speakers from their stored quotes (counts, roles,
+ * languages, every spelling, the name in each language). Everything comes from what is stored now, so a speaker document is the same
  * whatever order its quotes arrived in. A speaker left with no quote is deleted.
  *
  * One person is listed once: a surname-only speaker (`whitfield`, from articles that never gave the full name) is
@@ -26,7 +26,7 @@ const isSurname = (id: string) => !id.includes('-');
  * speakers sharing the surname are looked at whenever one of them is refreshed, so a second full name undoes it.
  * Only documents that differ from the stored ones are written: refreshing what is up to date writes nothing.
  */
-export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Promise<void> {
+export async function speakerChanges(store: Store, speakerIds: Set<string>): Promise<Pick<WriteChanges, 'speakers' | 'deleteSpeakers'>> {
   // Besides the speakers asked for: wherever a surname-only speaker shares their surname, that speaker, the full names
   // it may be listed under (their documents count its quotes) and the one it was listed under before. Most names
   // have no such surname speaker and need nothing more than themselves.
@@ -78,7 +78,7 @@ export async function refreshSpeakers(store: Store, speakerIds: Set<string>): Pr
       quoteCount: merged.reduce((sum, h) => sum + h.total, 0),
     });
   }
-  await store.writeSpeakers(upserts.filter((doc) => !isDeepStrictEqual(doc, existing.get(doc.id))), deletes);
+  return { speakers: upserts.filter((doc) => !isDeepStrictEqual(doc, existing.get(doc.id))), deleteSpeakers: deletes };
 }
 
 /** Speakers whose documents may need rebuilding when these quotes change: served and own, and `more`. */

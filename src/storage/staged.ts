@@ -151,13 +151,15 @@ export class StagedStore implements LinkingStore {
   }
 
   /**
-   * Sends the articles' own records, last: nothing but the next write reads them, and an interrupted run that stored
-   * quotes without them is done again in full when run again. The staging is empty afterwards, its reads forgotten.
+   * Sends the articles' own records, last, behind the speakers' `rebuilt` from the stored quotes, and waits for both
+   * once (Meilisearch applies them in that order): nothing but the next write reads the records, and an interrupted
+   * run that stored quotes without them is done again in full when run again, one that stored them without the
+   * speakers rebuilds those when run again. The staging is empty afterwards, its reads forgotten.
    */
-  async writeArticles(): Promise<void> {
+  async writeArticles(rebuilt: Pick<WriteChanges, 'speakers' | 'deleteSpeakers'> = {}): Promise<void> {
     await this.settle();
     const ids = [...this.articles.keys()];
-    await this.store.write({ articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
+    await this.store.write({ ...rebuilt, articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
     for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
     this.pending = new PendingArticles();
   }

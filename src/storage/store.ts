@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
-import { enqueued, filterIn, filterValue, guarded, settled, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
+import { enqueued, filterIn, filterValue, guarded, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import { candidateSearches, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
@@ -47,6 +47,8 @@ export interface SpeakerQuoteSummary {
 export interface WriteChanges {
   quotes?: QuoteDoc[];
   deleteQuotes?: string[];
+  speakers?: SpeakerDoc[];
+  deleteSpeakers?: string[];
   article?: ArticleDoc;
   articles?: ArticleDoc[];
   deleteArticle?: string;
@@ -290,8 +292,8 @@ export class Store {
    * Applies one article's changes (or a batch's), one Meilisearch task per index and kind, in an order that keeps the
    * stored clusters consistent at every step should Meilisearch go away in between: first the quotes (one task: new and
    * re-linked versions, and the quotes about to go already detached from their clusters), then the deletions, then the
-   * articles. Meilisearch applies them in that order; each is sent only once the previous one was accepted, so no
-   * request is left running (or rejecting unobserved) after a failure; all are waited for once, at the end.
+   * speakers, then the articles. Meilisearch applies them in that order; each is sent only once the previous one was
+   * accepted, so no request is left running (or rejecting unobserved) after a failure; all are waited for once, at the end.
    */
   async write(changes: WriteChanges): Promise<void> {
     await (await this.send(changes)).done();
@@ -304,6 +306,8 @@ export class Store {
     const writes: TaskSender[] = [];
     if (changes.quotes?.length) writes.push(this.upsert(this.quotes, changes.quotes.map(rendered)));
     if (changes.deleteQuotes?.length) writes.push(this.remove(this.quotes, changes.deleteQuotes));
+    if (changes.deleteSpeakers?.length) writes.push(this.remove(this.speakers, changes.deleteSpeakers));
+    if (changes.speakers?.length) writes.push(this.upsert(this.speakers, changes.speakers));
     if (articles.length) writes.push(this.upsert(this.articles, articles));
     if (deleteArticles.length) writes.push(this.remove(this.articles, deleteArticles));
     if (!writes.length) return { done: async () => undefined };
@@ -319,13 +323,6 @@ export class Store {
     return { done: () => tasksDone(this.client, uids).finally(() => this.writes++) };
   }
 
-  async writeSpeakers(upserts: SpeakerDoc[], deletes: string[]): Promise<void> {
-    const writes: TaskSender[] = [];
-    if (deletes.length) writes.push(this.remove(this.speakers, deletes));
-    if (upserts.length) writes.push(this.upsert(this.speakers, upserts));
-    if (writes.length) await this.counted(() => settled(this.client, ...writes));
-  }
-
   /**
    * Documents added or replaced, as a task to send. Over the pool itself: the client library's fetch spent as long
    * again re-checking and streaming a batch's payload (profiled: 0.65 s per 1,000 articles in its string conversion).
@@ -336,16 +333,6 @@ export class Store {
 
   private remove(index: Index, ids: string[]): TaskSender {
     return () => this.post.json<EnqueuedTaskAnswer>(`/indexes/${index.uid}/documents/delete-batch`, ids);
-  }
-
-  /** Bumps the generation before and after, so a read that overlapped the write is stale too. */
-  private async counted(run: () => Promise<void>): Promise<void> {
-    this.writes++;
-    try {
-      await run();
-    } finally {
-      this.writes++;
-    }
   }
 
   private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string, fields?: string[]): Promise<T[]> {
