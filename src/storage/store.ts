@@ -274,12 +274,14 @@ export class Store {
   }
 
   /**
-   * Many searches' answers, in order, in multi-searches of `perRequest` queries, as many at once as there are cores:
-   * Meilisearch runs one multi-search's queries one after the other on one core, and requests side by side on all of
-   * them. Each request stays short, well within the timeout even on a busy machine.
+   * Many searches' answers, in order, in multi-searches of `perRequest` queries at most, as many at once as there are
+   * cores: Meilisearch runs one multi-search's queries one after the other on one core, and requests side by side on
+   * all of them. Each request stays short, well within the timeout even on a busy machine; a few queries (one
+   * article's) are shared out between the cores too.
    */
   private async multiSearch<T>(queries: object[], perRequest: number): Promise<T[]> {
-    const parts = Array.from({ length: Math.ceil(queries.length / perRequest) }, (_, k) => queries.slice(k * perRequest, (k + 1) * perRequest));
+    const size = Math.max(1, Math.min(perRequest, Math.ceil(queries.length / SEARCHES_SIDE_BY_SIDE)));
+    const parts = Array.from({ length: Math.ceil(queries.length / size) }, (_, k) => queries.slice(k * size, (k + 1) * size));
     const answers: T[][] = [];
     for (let first = 0; first < parts.length; first += SEARCHES_SIDE_BY_SIDE) {
       const wave = parts.slice(first, first + SEARCHES_SIDE_BY_SIDE);
