@@ -1,5 +1,5 @@
 /**
- * `src/server.ts` starting up, which overlaps its steps (the samples are read while Meilisearch starts, the API is built
+ * `src/server.ts` starting up from its build, as `npm start` runs it, which overlaps its steps (the samples are read while Meilisearch starts, the API is built
  * while the samples are indexed): it listens only once the samples are stored, loads none with LOAD_SAMPLES=false,
  * stops the embedded Meilisearch when a signal comes in the middle, and a start that fails exits 1 with one line and
  * leaves nothing running.
@@ -28,7 +28,8 @@ interface Server {
 async function startServer(t: Test, env: Record<string, string> = {}, port?: number): Promise<Server> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-startup-'));
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // What `npm start` runs (scripts/start.mjs: the server built ahead), without npm in between.
+  const child = spawn(process.execPath, ['scripts/start.mjs', 'server'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_KEY: 'startup-test-key-0123456789', ...env },
