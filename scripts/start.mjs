@@ -9,8 +9,6 @@ if (!Object.hasOwn(ENTRIES, entry)) {
   process.stderr.write(`usage: node scripts/start.mjs <${Object.keys(ENTRIES).join('|')}>\n`);
   process.exit(2);
 }
-// Stack traces name the sources' files and lines.
-process.setSourceMapsEnabled(true);
 const { dir } = await ensureBuilt().catch((error) => {
   process.stderr.write(`polyquote: the build failed: ${error.message}\n`);
   process.exit(1);
