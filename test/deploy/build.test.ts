@@ -41,7 +41,7 @@ async function project(t: Test): Promise<string> {
     ].join('\n'),
   );
   await writeFile(path.join(root, 'src/jobs/lazy.ts'), "export const lazy: string = 'imported lazily';\n");
-  await writeFile(path.join(root, 'src/jobs/job.ts'), "export default (n: number): number => n * 2;\n");
+  await writeFile(path.join(root, 'src/jobs/job.ts'), 'export default (n: number): number => n * 2;\n');
   return root;
 }
 
