@@ -72,6 +72,8 @@ t.test('the API answers only once the samples are stored, the HTML page among th
   await until('the API to answer /health', healthy(server), 120_000);
   t.ok((await quotesTotal(server)) > 0, 'the first answer already finds the sample quotes');
   t.ok((await quotesTotal(server, '&articleId=rice-exports-en')) > 0, 'the HTML sample is among them');
+  // Swagger UI serves files from its package: kept out of the bundle for that.
+  t.equal((await fetch(`http://127.0.0.1:${server.port}/docs/static/swagger-ui.css`)).status, 200, 'Swagger UI serves its assets');
 });
 
 t.test('a batch large enough for the extraction pool is read in its worker threads, from the build too', async (t) => {
