@@ -11,8 +11,9 @@
 //
 // The packages are bundled too, but for those listed in EXTERNAL_PACKAGES: resolving and loading the ~500 files of
 // fastify, undici, zod, ajv and the rest one by one took a further few tenths of a second of a start. They are part of
-// the build through the lockfiles, which npm rewrites whenever it changes node_modules (an edit by hand inside
-// node_modules is not seen).
+// the build through package-lock.json, which npm rewrites whenever it installs other versions (an `npm install
+// --no-save` or an edit by hand inside node_modules is not seen). Not node_modules/.package-lock.json: it differs
+// between installs of the same lockfile with and without the optional packages (the Docker image's two stages).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -27,7 +28,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const ENTRIES = { server: 'src/server.ts', worker: 'src/worker.ts', 'extraction-worker': 'src/ingestion/pool/worker.ts' };
 
 /** Read by esbuild besides the sources, or standing for the packages bundled: a change to them changes the build too. */
-const SETTINGS_FILES = ['tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+const SETTINGS_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];
 /**
  * Packages loaded from node_modules at run time: those that read files beside their own (piscina its worker, pino its
  * transports, swagger-ui its assets, bullmq its Lua scripts...). A bundled package that reads `__dirname` fails the
