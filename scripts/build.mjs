@@ -4,8 +4,8 @@
 // needs no loader itself.
 //
 // A build lives in dist/<fingerprint>/, the fingerprint being a hash of every file it was made from (and of this
-// script and esbuild's version). A start reads the last build's list of files and hashes them again (a few ms): if any
-// changed, it builds anew (a few hundred ms) before running, so an edited source never runs stale. Builds go to a
+// script and esbuild's version). A start reads the last build's list of files and hashes them again (~30 ms): if any
+// changed, it builds anew (one to two seconds) before running, so an edited source never runs stale. Builds go to a
 // directory of their own and are renamed into place whole, so that processes starting at once (the test suite) never
 // see one half written.
 //
@@ -118,9 +118,9 @@ async function build(root, entries) {
 }
 
 /**
- * Loads every source itself, to hash exactly what esbuild compiled, and gives each module the URL its source has:
- * `import.meta.url` means the source file, so that what sits beside the sources (samples/, index-config/, the
- * packages of createRequire) is found as before. `new URL('./x.ts', import.meta.url)` naming an entry (the extraction
+ * Loads every file of the project itself (any kind: a JSON imported too), to hash exactly what esbuild compiled, and
+ * gives each module the URL its source has: `import.meta.url` means the source file, so that what sits beside the
+ * sources (samples/, index-config/, the packages of createRequire) is found as before. `new URL('./x.ts', import.meta.url)` naming an entry (the extraction
  * pool's worker) means that entry's built file instead, which sits beside every bundle of the build.
  */
 function sourcesAsRead(root, entries, sources) {
@@ -130,9 +130,11 @@ function sourcesAsRead(root, entries, sources) {
   return {
     name: 'sources-as-read',
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      build.onLoad({ filter: /.*/ }, async (args) => {
+        if (/[\\/]node_modules[\\/]/.test(args.path)) return refuseFileReaders(root, args.path);
         const source = await readFile(args.path, 'utf8');
         sources.set(path.relative(root, args.path).split(path.sep).join('/'), source);
+        if (!args.path.endsWith('.ts')) return { contents: source, loader: 'default' };
         const sourceUrl = `new URL(${JSON.stringify(path.relative(buildDir, args.path).split(path.sep).join('/'))}, import.meta.url).href`;
         const contents = source.replace(/new URL\((['"])(\.\.?\/[^'"]+\.ts)\1, import\.meta\.url\)|import\.meta\.url/g, (match, _quote, relative) => {
           const entry = relative && entryNames.get(path.resolve(path.dirname(args.path), relative));
@@ -140,17 +142,19 @@ function sourcesAsRead(root, entries, sources) {
         });
         return { contents, loader: 'ts' };
       });
-      build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async (args) => {
-        // Comments aside, and uses that check first (`typeof __filename !== 'undefined' ? __filename : …`: undici).
-        const code = (await readFile(args.path, 'utf8')).replace(/\/\*[\s\S]*?\*\/|\/\/.*$|typeof (__\w+) !== ['"]undefined['"] \? \1\b/gm, '');
-        if (/\b__(dirname|filename)\b/.test(code)) {
-          const name = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(args.path)[1];
-          throw new Error(`${name} reads files beside its own (${path.relative(root, args.path)}): add it to EXTERNAL_PACKAGES in scripts/build.mjs`);
-        }
-        return undefined;
-      });
     },
   };
+}
+
+/** Fails the build on a package to bundle that reads files beside its own; leaves its loading to esbuild otherwise. */
+async function refuseFileReaders(root, file) {
+  // Comments aside, and uses that check first (`typeof __filename !== 'undefined' ? __filename : …`: undici).
+  const code = (await readFile(file, 'utf8')).replace(/\/\*[\s\S]*?\*\/|\/\/.*$|typeof (__\w+) !== ['"]undefined['"] \? \1\b/gm, '');
+  if (/\b__(dirname|filename)\b/.test(code)) {
+    const name = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)[1];
+    throw new Error(`${name} reads files beside its own (${path.relative(root, file)}): add it to EXTERNAL_PACKAGES in scripts/build.mjs`);
+  }
+  return undefined;
 }
 
 function fingerprint(files, contents) {
