@@ -14,9 +14,9 @@
 // the build through package-lock.json, which npm rewrites whenever it installs other versions (an `npm install
 // --no-save` or an edit by hand inside node_modules is not seen). Not node_modules/.package-lock.json: it differs
 // between installs of the same lockfile with and without the optional packages (the Docker image's two stages).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
@@ -101,8 +101,8 @@ async function build(root, entries) {
   const key = fingerprint(files, [...settings, ...files.slice(SETTINGS_FILES.length).map((file) => sources.get(file))]);
   const dir = path.join(distDir, key);
   if (!(await exists(dir))) {
-    const staging = path.join(distDir, `.staging-${process.pid}-${Date.now()}`);
-    await mkdir(staging, { recursive: true });
+    await mkdir(distDir, { recursive: true });
+    const staging = await mkdtemp(path.join(distDir, '.staging-'));
     await Promise.all(result.outputFiles.map((output) => writeFile(path.join(staging, path.basename(output.path)), output.contents)));
     // Another process may have renamed the same build into place meanwhile: theirs is as good.
     await rename(staging, dir).catch(async (error) => {
@@ -110,7 +110,7 @@ async function build(root, entries) {
       if (!(await exists(dir))) throw error;
     });
   }
-  const manifestStaging = path.join(distDir, `.manifest-${process.pid}-${Date.now()}.json`);
+  const manifestStaging = path.join(distDir, `.manifest-${randomUUID()}.json`);
   await writeFile(manifestStaging, JSON.stringify({ fingerprint: key, entries, files }));
   await rename(manifestStaging, path.join(distDir, 'manifest.json'));
   await pruneUnused(distDir, key);
