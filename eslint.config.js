@@ -6,7 +6,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '.tap/', 'data/', 'client/schema.d.ts'] },
+  { ignores: ['node_modules/', 'coverage/', '.tap/', 'data/', 'dist/', 'client/schema.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

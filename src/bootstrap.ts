@@ -5,11 +5,10 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { startedEarly } from './shared/started-early.ts';
-import { createMeiliClient } from './storage/meili/client.ts';
 import { findRunningMeili, hasEmbeddedDatabase, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
-import { Store } from './storage/store.ts';
-import { FileWriteLock, WRITE_LOCK_FILE, type WriteLock } from './storage/write-lock.ts';
 import type { BackendServices } from './backend-services.ts';
+import type { Store } from './storage/store.ts';
+import type { WriteLock } from './storage/write-lock.ts';
 import type { Services } from './http/services.ts';
 
 export interface Backend {
@@ -31,7 +30,7 @@ interface MeiliHandle {
  * Meilisearch: the external one of MEILI_URL, the embedded one another polyquote process already runs on DATA_DIR
  * (when `shareRunning`), or a new embedded one, once it answers.
  */
-async function connectMeili(config: Config, logger: Logger, shareRunning: boolean): Promise<MeiliHandle> {
+async function connectMeili(config: Config, logger: Logger, shareRunning: boolean, onSpawn: () => void): Promise<MeiliHandle> {
   if (config.MEILI_URL) return { connection: { url: config.MEILI_URL, masterKey: config.MEILI_MASTER_KEY! } };
   const running = shareRunning ? await findRunningMeili(config.DATA_DIR) : undefined;
   if (running) return { connection: running };
@@ -42,23 +41,43 @@ async function connectMeili(config: Config, logger: Logger, shareRunning: boolea
     ifRunning: shareRunning ? 'reuse' : 'fail',
     logger: logger.child({ component: 'meilisearch' }),
     onRestart: (info) => logger.warn(info, 'Meilisearch restarted by the supervisor'),
+    onSpawn,
   });
   return { connection: embedded, embedded };
 }
 
+export interface OpenOptions {
+  /** Use the embedded Meilisearch another polyquote process runs on DATA_DIR (the CLI, workers). */
+  shareRunning?: boolean;
+  /**
+   * Called once Meilisearch is started (spawned, not yet answering) or found: from then on, other work can go on
+   * beside its start without holding it up.
+   */
+  onMeiliStarted?: () => void;
+}
+
 /** Connects to Meilisearch (see `connectMeili`), applies index-config/ and builds the services. */
-export async function openBackend(config: Config, logger: Logger, { shareRunning = false } = {}): Promise<Backend> {
-  const writeLock = await openWriteLock(config, logger);
-  // The services' modules (the ingestion pipeline: most of what a process loads) load while Meilisearch starts and its
-  // indexes are configured.
-  const servicesModule = startedEarly(import('./backend-services.ts'));
-  const { connection, embedded } = await connectMeili(config, logger, shareRunning);
-  const client = createMeiliClient({ url: connection.url, masterKey: connection.masterKey, timeoutMs: config.MEILI_TIMEOUT_MS });
-  const store = new Store(client, config.INDEX_PREFIX);
+export async function openBackend(config: Config, logger: Logger, { shareRunning = false, onMeiliStarted }: OpenOptions = {}): Promise<Backend> {
+  // Nothing loads before Meilisearch is spawned: the few hundred files of the modules below would queue the file
+  // operations of its start behind theirs (measured: its spawn a third to half a second later). They load while it
+  // starts and its indexes are configured: the write lock's, the store's (undici, meilisearch) and the services' (the
+  // ingestion pipeline: most of what a process loads).
+  let started = () => {};
+  const meiliStarted = new Promise<void>((resolve) => (started = resolve));
+  if (onMeiliStarted) void meiliStarted.then(onMeiliStarted);
+  const writeLock = startedEarly(meiliStarted.then(() => openWriteLock(config, logger)));
+  const storeModules = startedEarly(meiliStarted.then(() => Promise.all([import('./storage/meili/client.ts'), import('./storage/store.ts')])));
+  const servicesModule = startedEarly(meiliStarted.then(() => import('./backend-services.ts')));
+  const { connection, embedded } = await connectMeili(config, logger, shareRunning, started);
+  started();
+  let store: Store;
   let built: BackendServices;
   try {
+    const [{ createMeiliClient }, { Store }] = await storeModules;
+    const client = createMeiliClient({ url: connection.url, masterKey: connection.masterKey, timeoutMs: config.MEILI_TIMEOUT_MS });
+    store = new Store(client, config.INDEX_PREFIX);
     await store.setup();
-    built = await (await servicesModule).openServices(store, config, logger, writeLock);
+    built = await (await servicesModule).openServices(store, config, logger, await writeLock);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -85,6 +104,7 @@ export function storeIsNew(config: Config): boolean {
  * read-only container): then writes go unserialised across processes, with a warning rather than a refusal.
  */
 async function openWriteLock(config: Config, logger: Logger): Promise<WriteLock | undefined> {
+  const { FileWriteLock, WRITE_LOCK_FILE } = await import('./storage/write-lock.ts');
   const lock = new FileWriteLock(path.join(config.DATA_DIR, WRITE_LOCK_FILE));
   if (!config.MEILI_URL) return lock; // the embedded Meilisearch reports an unusable DATA_DIR in its own words
   try {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { openBackend, resolveApiKey, storeIsNew } from './bootstrap.ts';
-import { ingestRunner } from './queue/runner.ts';
 import type { JobConsumer } from './queue/types.ts';
 import { loadSamplesIfEmpty, readSamples } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
@@ -29,10 +28,12 @@ async function main() {
   });
   // Start-up waits on Meilisearch twice, with work to do meanwhile. While it starts and configures its indexes, the
   // samples are read, then the API's modules loaded (when the store is sure to be new: another is asked first); while
-  // it indexes the samples, the API is built.
+  // it indexes the samples, the API is built. None of it begins before Meilisearch is spawned, not to delay that.
   const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
-  const opening = openBackend(config, logger);
-  const samplesRead = readAhead ? startedEarly(readSamples()) : undefined;
+  let meiliStarted = () => {};
+  const startedMeili = new Promise<void>((resolve) => (meiliStarted = resolve));
+  const opening = openBackend(config, logger, { onMeiliStarted: meiliStarted });
+  const samplesRead = readAhead ? startedEarly(startedMeili.then(() => readSamples())) : undefined;
   const loadApi = () => import('./http/app.ts');
   const apiLoaded = samplesRead ? startedEarly(samplesRead.then(loadApi, loadApi)) : undefined;
   const backend = await opening;
@@ -69,7 +70,8 @@ async function main() {
     [app] = await Promise.all([building, loadingSamples]);
     // The embedded queue is applied here; a shared one (QUEUE_URL) by `npm run worker` processes.
     const { jobs, ingest } = backend.services;
-    if (!jobs.shared) consumer = await jobs.consume(ingestRunner(ingest));
+    // Imported here rather than at the top: it needs the store's client, whose packages load while Meilisearch starts.
+    if (!jobs.shared) consumer = await jobs.consume((await import('./queue/runner.ts')).ingestRunner(ingest));
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     // Stopped while starting: the close under way owns the exit, whatever start-up made of it.

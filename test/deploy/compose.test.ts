@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import t from 'tap';
 import YAML from 'yaml';
@@ -25,7 +25,8 @@ t.test('docker-compose.yml: a durable queue, API nodes that scale, a worker, all
   t.ok(services.queue.healthcheck, 'the queue has a healthcheck');
   t.match(services.api.ports, [/^\$\{API_PORTS:-\d+-\d+\}:3000$/], 'a host port range, so that --scale api=3 does not collide');
   t.notOk(services.api.volumes, 'API nodes keep no state of their own');
-  t.match(services.worker.command.join(' '), /src\/worker\.ts/);
+  const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+  t.equal(services.worker.command.join(' '), pkg.scripts.worker.replace(/^exec /, ''), 'the worker runs what `npm run worker` runs');
   for (const name of ['api', 'worker']) {
     t.equal(services[name].environment.QUEUE_URL, 'redis://queue:6379', `${name} uses the queue`);
     t.equal(services[name].environment.MEILI_URL, 'http://meilisearch:7700', `${name} uses the one store`);
@@ -49,4 +50,15 @@ t.test('the Docker image runs a Node that package.json supports', async (t) => {
   const oldest = Number(/^>=(\d+)$/.exec(pkg.engines.node)?.[1]);
   t.ok(image >= oldest, `node:${image} satisfies engines ${pkg.engines.node}`);
   t.equal(image % 2, 0, 'an even (LTS) release line');
+});
+
+t.test('the Docker image copies files that exist and runs what `npm start` runs', async (t) => {
+  const dockerfile = await readFile(new URL('Dockerfile', root), 'utf8');
+  const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+  const copied = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].split(' '));
+  t.ok(copied.includes('scripts/start.mjs') && copied.includes('src'), 'the start script and the sources');
+  for (const file of copied) t.ok(await access(new URL(file, root)).then(() => true, () => false), `${file} exists`);
+  t.match(dockerfile, /^COPY --from=build \/app\/dist \.\/dist$/m, 'the build made in the image is what runs');
+  const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+  t.equal(cmd.join(' '), pkg.scripts.start.replace(/^exec /, ''), 'CMD is `npm start` without npm');
 });

@@ -1,5 +1,5 @@
 /**
- * `src/server.ts` starting up, which overlaps its steps (the samples are read while Meilisearch starts, the API is built
+ * `src/server.ts` starting up from its build, as `npm start` runs it, which overlaps its steps (the samples are read while Meilisearch starts, the API is built
  * while the samples are indexed): it listens only once the samples are stored, loads none with LOAD_SAMPLES=false,
  * stops the embedded Meilisearch when a signal comes in the middle, and a start that fails exits 1 with one line and
  * leaves nothing running.
@@ -12,9 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { freePort } from '../reliability/app.ts';
-import { until } from '../reliability/fixtures.ts';
+import { story, until } from '../reliability/fixtures.ts';
 
 const root = new URL('../../', import.meta.url);
+const API_KEY = 'startup-test-key-0123456789';
 
 interface Server {
   child: ChildProcess;
@@ -28,10 +29,11 @@ interface Server {
 async function startServer(t: Test, env: Record<string, string> = {}, port?: number): Promise<Server> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-startup-'));
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // What `npm start` runs (scripts/start.mjs: the server built ahead), without npm in between.
+  const child = spawn(process.execPath, ['scripts/start.mjs', 'server'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_KEY: 'startup-test-key-0123456789', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_KEY, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -70,6 +72,24 @@ t.test('the API answers only once the samples are stored, the HTML page among th
   await until('the API to answer /health', healthy(server), 120_000);
   t.ok((await quotesTotal(server)) > 0, 'the first answer already finds the sample quotes');
   t.ok((await quotesTotal(server, '&articleId=rice-exports-en')) > 0, 'the HTML sample is among them');
+  // Swagger UI serves files from its package: kept out of the bundle for that.
+  t.equal((await fetch(`http://127.0.0.1:${server.port}/docs/static/swagger-ui.css`)).status, 200, 'Swagger UI serves its assets');
+});
+
+t.test('a batch large enough for the extraction pool is read in its worker threads, from the build too', async (t) => {
+  const server = await startServer(t, { LOAD_SAMPLES: 'false' });
+  await until('the API to answer /health', healthy(server), 120_000);
+  // 16 articles: fewer are read in the calling thread (src/ingestion/pool/index.ts).
+  const articles = [0, 1, 2, 3].flatMap((n) => Object.values(story({ n })));
+  const res = await fetch(`http://127.0.0.1:${server.port}/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+    body: JSON.stringify(articles),
+  });
+  t.equal(res.status, 200);
+  const { articles: stored } = (await res.json()) as { articles: Array<{ id: string; quotes: number }> };
+  t.same(stored.map((a) => a.id).sort(), articles.map((a) => a.id).sort(), 'every article stored');
+  t.ok(stored.every((a) => a.quotes > 0), 'with its quotes');
 });
 
 t.test('LOAD_SAMPLES=false loads nothing', async (t) => {

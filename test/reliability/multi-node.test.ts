@@ -1,6 +1,6 @@
 /**
  * More than one machine, as far as one test can show it: three API processes with DATA_DIRs of their own and workers,
- * all the real entry points (src/server.ts, src/worker.ts) as child processes, sharing one Meilisearch and one Redis
+ * all the real entry points (src/server.ts, src/worker.ts, built as `npm start` and `npm run worker` run them) as child processes, sharing one Meilisearch and one Redis
  * job queue (QUEUE_URL). Eight clients post 1,000 articles with repeats to the three nodes at once, through jobs and
  * through synchronous POST /articles; the only worker running when the first job starts is killed with SIGKILL in
  * the middle of it, and two others are started. Afterwards every job is completed and the store holds exactly what a
@@ -51,7 +51,7 @@ t.test('3 API nodes, 8 clients, 1,000 articles with repeats, a worker killed mid
   const start = async (entry: 'server' | 'worker', extra: Record<string, string> = {}) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), `polyquote-${entry}-`));
     t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/${entry}.ts`], { env: { ...env, DATA_DIR: dataDir, ...extra }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/start.mjs', entry], { env: { ...env, DATA_DIR: dataDir, ...extra }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     child.on('exit', (code, signal) => signal !== 'SIGKILL' && code !== 0 && t.comment(`${entry} exited ${code}: ${stderr}`));

@@ -30,7 +30,6 @@ import {
 } from './data-dir.ts';
 import { HINT, MeiliConfigError, MeiliStartError } from './errors.ts';
 import { formatUrl, freePort } from './network.ts';
-import { isHealthy } from '../transport.ts';
 import { installExitHook, killChild, killPid, looksLikeMeili, trackChild, untrackChild } from './processes.ts';
 
 /**
@@ -96,6 +95,8 @@ export interface EmbeddedMeiliOptions {
   meiliLogLevel?: 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE' | 'OFF';
   /** Extra command-line arguments for Meilisearch. */
   extraArgs?: string[];
+  /** Called whenever the Meilisearch process is spawned (a restart too), before it answers. */
+  onSpawn?: () => void;
   /** Called whenever the Meilisearch process exits (expectedly or not). */
   onExit?: (info: MeiliExitInfo) => void;
   /** Called after the supervisor restarted Meilisearch and it is healthy again (same URL, same key). */
@@ -115,6 +116,14 @@ export interface EmbeddedMeili extends MeiliConnection {
 }
 
 const noopLogger: MeiliLogger = { info() {}, warn() {}, error() {}, debug() {} };
+
+/**
+ * Asked through the HTTP pool of transport.ts, loaded on the first probe: its packages (undici, meilisearch: a quarter
+ * of a second's loading) would otherwise be loaded before Meilisearch is started, and delay it.
+ */
+async function isHealthy(url: string, timeoutMs?: number): Promise<boolean> {
+  return (await import('../transport.ts')).isHealthy(url, timeoutMs);
+}
 
 /**
  * The Meilisearch of `dataDir` if one is running and healthy (for the CLI while `npm start` runs), else undefined.
@@ -246,6 +255,7 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
         proc.once('error', (err) => reject(new MeiliStartError(`cannot run ${bin}: ${err.message}; ${HINT}`)));
       });
       if (proc.pid !== undefined) trackChild(proc.pid, dataDir);
+      opts.onSpawn?.();
       return proc;
     };
 
