@@ -38,8 +38,10 @@ const SETTINGS_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];
 const EXTERNAL_PACKAGES = ['piscina', 'pino', '@fastify/swagger', '@fastify/swagger-ui', 'bullmq', 'ioredis'];
 /** What else makes a build: this script and the esbuild that runs it. */
 const RECIPE = [await readFile(fileURLToPath(import.meta.url), 'utf8'), createRequire(import.meta.url)('esbuild/package.json').version].join('\0');
-/** Builds no process started from for this long are removed when a new one is made. */
+/** Builds no process started from, or marked as still running from, for this long are removed when a new one is made. */
 const UNUSED_BUILD_KEPT_MS = 24 * 3600_000;
+/** How often a running process marks its build as in use. */
+export const BUILD_IN_USE_MARK_MS = 3600_000;
 
 /**
  * The directory of an up-to-date build of `entries` (one JavaScript file per entry, named by its key), made first if
