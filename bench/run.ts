@@ -9,7 +9,7 @@
  *      (analyseArticle) on seed-sized articles, articles/s on one core;
  *  (c) the API process's RSS sampled during the load runs.
  *
- * The API is the real server (src/server.ts) in its own process, pointed at the bench's Meilisearch with MEILI_URL;
+ * The API is the real server (src/server.ts, run from its build as `npm start` runs it) in its own process, pointed at the bench's Meilisearch with MEILI_URL;
  * the load comes from autocannon in another child process (bench/load-worker.mjs).
  * Everything runs against its own embedded Meilisearch in a temporary directory. Writes bench/results.json and
  * bench/results.md. Knobs (environment): BENCH_SCALE (1 = 100k articles; 0.1 for a quick try), BENCH_DURATION (s per
@@ -136,7 +136,7 @@ async function bench(meili: { url: string; masterKey: string }, dataDir: string)
   const growth = round(ingestion.at(-1)!.medianMs / ingestion[0].medianMs, 2);
   const bulkGrowth = round(bulkBySize.at(-1)!.msPerArticle / bulkBySize[0].msPerArticle, 2);
 
-  // (a) + (c) queries: the API as its own server process (src/server.ts, as deployed), load from a child process
+  // (a) + (c) queries: the API as its own server process (src/server.ts from its build, as deployed), load from a child process
   let queries: { uncached: Comparison; cached: Comparison; cachedUrls: number; querySpecs: number };
   const api = await startApiServer(meili, dataDir);
   try {
@@ -363,10 +363,13 @@ interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** `npm start` as deployed against an external Meilisearch: MEILI_URL, its own port and data dir, no samples. */
+/**
+ * `npm start` as deployed against an external Meilisearch (from the build, scripts/start.mjs): MEILI_URL, its own
+ * port and data dir, no samples.
+ */
 async function startApiServer(meili: { url: string; masterKey: string }, dataDir: string): Promise<ApiServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../src/server.ts')], {
+  const child = spawn(process.execPath, [path.join(HERE, '../scripts/start.mjs'), 'server'], {
     cwd: path.join(HERE, '..'),
     env: {
       ...process.env,
@@ -510,7 +513,7 @@ function markdown(r: {
     ``,
     `## GET /quotes vs raw Meilisearch search (speaker / lang / q mixes, limit 20)`,
     ``,
-    `The API runs as its own server process (\`src/server.ts\` with \`MEILI_URL\`, LOG_LEVEL ${r.settings.apiLogLevel}); Meilisearch, the API and the load generator share the machine. Medians over the rounds.`,
+    `The API runs as its own server process (\`src/server.ts\` from its build, with \`MEILI_URL\`, LOG_LEVEL ${r.settings.apiLogLevel}); Meilisearch, the API and the load generator share the machine. Medians over the rounds.`,
     ``,
     `| run | req/s | p50 ms | p99 ms | non-2xx | errors | API RSS max / mean MB |`,
     `|---|---:|---:|---:|---:|---:|---:|`,
