@@ -18,13 +18,13 @@ const isSurname = (id: string) => !id.includes('-');
 
 /**
  * The writes that rebuild the speaker documents of the given speakers from their stored quotes (counts, roles,
- * languages, every spelling, the name in each language). Everything comes from what is stored now, so a speaker document is the same
- * whatever order its quotes arrived in. A speaker left with no quote is deleted.
+ * languages, every spelling, the name in each language). Everything comes from what is stored now, so a speaker
+ * document is the same whatever order its quotes arrived in. A speaker left with no quote is deleted.
  *
  * One person is listed once: a surname-only speaker (`whitfield`, from articles that never gave the full name) is
  * listed under the one full-name speaker with that surname (`amelia-whitfield`), as long as there is only one; the
  * speakers sharing the surname are looked at whenever one of them is refreshed, so a second full name undoes it.
- * Only documents that differ from the stored ones are written: refreshing what is up to date writes nothing.
+ * Only documents that differ from the stored ones are written: rebuilding what is up to date writes nothing.
  */
 export async function speakerChanges(store: Store, speakerIds: Set<string>): Promise<Pick<WriteChanges, 'speakers' | 'deleteSpeakers'>> {
   // Besides the speakers asked for: wherever a surname-only speaker shares their surname, that speaker, the full names
