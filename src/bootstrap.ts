@@ -4,6 +4,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
+import { moment } from './shared/moment.ts';
 import { startedEarly } from './shared/started-early.ts';
 import { findRunningMeili, hasEmbeddedDatabase, startEmbeddedMeili, type EmbeddedMeili, type MeiliConnection } from './storage/meili/embedded/supervisor.ts';
 import type { BackendServices } from './backend-services.ts';
@@ -62,14 +63,13 @@ export async function openBackend(config: Config, logger: Logger, { shareRunning
   // operations of its start behind theirs (measured: its spawn a third to half a second later). They load while it
   // starts and its indexes are configured: the write lock's, the store's (undici, meilisearch) and the services' (the
   // ingestion pipeline: most of what a process loads).
-  let started = () => {};
-  const meiliStarted = new Promise<void>((resolve) => (started = resolve));
-  if (onMeiliStarted) void meiliStarted.then(onMeiliStarted);
-  const writeLock = startedEarly(meiliStarted.then(() => openWriteLock(config, logger)));
-  const storeModules = startedEarly(meiliStarted.then(() => Promise.all([import('./storage/meili/client.ts'), import('./storage/store.ts')])));
-  const servicesModule = startedEarly(meiliStarted.then(() => import('./backend-services.ts')));
-  const { connection, embedded } = await connectMeili(config, logger, shareRunning, started);
-  started();
+  const meiliStarted = moment();
+  if (onMeiliStarted) void meiliStarted.reached.then(onMeiliStarted);
+  const writeLock = startedEarly(meiliStarted.reached.then(() => openWriteLock(config, logger)));
+  const storeModules = startedEarly(meiliStarted.reached.then(() => Promise.all([import('./storage/meili/client.ts'), import('./storage/store.ts')])));
+  const servicesModule = startedEarly(meiliStarted.reached.then(() => import('./backend-services.ts')));
+  const { connection, embedded } = await connectMeili(config, logger, shareRunning, meiliStarted.reach);
+  meiliStarted.reach();
   let store: Store;
   let built: BackendServices;
   try {

@@ -5,6 +5,7 @@ import { openBackend, resolveApiKey, storeIsNew } from './bootstrap.ts';
 import type { JobConsumer } from './queue/types.ts';
 import { loadSamplesIfEmpty, readSamples } from './samples.ts';
 import { MeiliConfigError } from './storage/meili/embedded/errors.ts';
+import { moment } from './shared/moment.ts';
 import { startedEarly } from './shared/started-early.ts';
 
 /** What a supervisor, a terminal or `docker stop` sends; the terminal's hang-up too. */
@@ -30,10 +31,9 @@ async function main() {
   // samples are read, then the API's modules loaded (when the store is sure to be new: another is asked first); while
   // it indexes the samples, the API is built. None of it begins before Meilisearch is spawned, not to delay that.
   const readAhead = config.LOAD_SAMPLES && storeIsNew(config);
-  let meiliStarted = () => {};
-  const startedMeili = new Promise<void>((resolve) => (meiliStarted = resolve));
-  const opening = openBackend(config, logger, { onMeiliStarted: meiliStarted });
-  const samplesRead = readAhead ? startedEarly(startedMeili.then(() => readSamples())) : undefined;
+  const meiliStarted = moment();
+  const opening = openBackend(config, logger, { onMeiliStarted: meiliStarted.reach });
+  const samplesRead = readAhead ? startedEarly(meiliStarted.reached.then(() => readSamples())) : undefined;
   const loadApi = () => import('./http/app.ts');
   const apiLoaded = samplesRead ? startedEarly(samplesRead.then(loadApi, loadApi)) : undefined;
   const backend = await opening;
@@ -55,10 +55,9 @@ async function main() {
 
   try {
     // The API is built once the samples' writes are sent (at once when there are none to load).
-    let sent = () => {};
-    const samplesSent = new Promise<void>((resolve) => (sent = resolve));
-    const loadingSamples = (config.LOAD_SAMPLES ? loadSamplesIfEmpty(backend.services, logger, () => samplesRead ?? readSamples(), { onSent: sent }) : Promise.resolve(0)).finally(sent);
-    const building = samplesSent.then(() => apiLoaded ?? loadApi()).then(({ buildApp }) =>
+    const samplesSent = moment();
+    const loadingSamples = (config.LOAD_SAMPLES ? loadSamplesIfEmpty(backend.services, logger, () => samplesRead ?? readSamples(), { onSent: samplesSent.reach }) : Promise.resolve(0)).finally(samplesSent.reach);
+    const building = samplesSent.reached.then(() => apiLoaded ?? loadApi()).then(({ buildApp }) =>
       buildApp({ ...config, apiKey }, backend.services, {
         loggerInstance: logger,
         connectionTimeout: 30_000,
