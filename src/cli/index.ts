@@ -43,6 +43,8 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
   let quotes = 0;
   let read = 0;
   const progress = progressReporter(files.length);
+  // One run across the batches of files: each finds the articles of the earlier ones in memory.
+  const run = backend.services.ingest.bulkRun();
   // Articles gathered across files until a batch is full; each remembers its file, to name it when it fails.
   let pending: Array<{ input: ArticleInput; file: string }> = [];
   let pendingChars = 0;
@@ -52,7 +54,7 @@ export async function runIndexCli(args: string[], env = process.env, stop?: Abor
     pending = [];
     pendingChars = 0;
     try {
-      const { outcomes } = await backend.services.ingest.ingestBatch(batch.map((p) => p.input), { maxArticles: config.INDEX_BATCH_ARTICLES });
+      const { outcomes } = await backend.services.ingest.ingestBatch(batch.map((p) => p.input), { maxArticles: config.INDEX_BATCH_ARTICLES, run });
       outcomes.forEach((outcome, k) => {
         if (outcome.status === 'stored') {
           articles++;

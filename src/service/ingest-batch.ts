@@ -6,6 +6,7 @@ import type { QuoteDoc } from '../storage/documents.ts';
 import { isStoreFailure } from '../storage/meili/client.ts';
 import { SERVED_QUOTE_FORMAT } from '../storage/served-quotes.ts';
 import { startedEarly } from '../shared/started-early.ts';
+import { RunMemory } from '../storage/run-memory.ts';
 import { StagedStore, type LinkingStore } from '../storage/staged.ts';
 import type { Store } from '../storage/store.ts';
 import { speakerChanges, speakersOfQuotes } from './speakers.ts';
@@ -43,6 +44,11 @@ export interface BatchOptions {
   onSent?: () => void;
   maxArticles?: number;
   maxBytes?: number;
+  /**
+   * What the run stored so far, for a run of many calls (the CLI's, a batch of files at a time); a call of more than
+   * one batch keeps its own.
+   */
+  run?: RunMemory;
 }
 
 /** An RFC 9457 problem's words: what went wrong with one article. */
@@ -95,9 +101,10 @@ export async function ingestInBatches(inputs: ArticleInput[], options: BatchOpti
     reading = i + 1 < all.length ? startedEarly(readBatch(all[i + 1], deps)) : undefined;
     return read;
   };
+  const run = options.run ?? (all.length > 1 ? new RunMemory(deps.store) : undefined);
   for (let next = 0; next < all.length; ) {
     const first = next;
-    const done = await deps.crossProcess(() => storeBatches(first, Math.min(all.length, first + BATCHES_PER_LOCK), nextBatch, deps, options.onSent));
+    const done = await deps.crossProcess(() => storeBatches({ first, end: Math.min(all.length, first + BATCHES_PER_LOCK), nextBatch, run }, deps, options.onSent));
     next += done.batches;
     for (const outcome of done.outcomes) {
       progress.done++;
@@ -168,14 +175,33 @@ function prepared(entry: { id: string; hash: string }, analysed: AnalysedArticle
 
 const probesOf = ({ prepared: articles }: ReadBatch) => [...articles.values()].flatMap((p) => ('probe' in p ? [p.probe] : []));
 
+interface Hold {
+  first: number;
+  end: number;
+  nextBatch: (i: number) => Promise<ReadBatch>;
+  run?: RunMemory;
+}
+
 /**
  * Stores batches from `first` on (up to `end`, exclusive) under the write lock: each is linked against the store with
  * every earlier one staged in front of it and sent without waiting, so that Meilisearch indexes one batch while the
  * next is linked; all are waited for at the end, then their speakers rebuilt, and written with the articles' records.
  * Stops early when another writer waits.
  */
-async function storeBatches(first: number, end: number, nextBatch: (i: number) => Promise<ReadBatch>, deps: BatchDeps, onSent?: () => void) {
-  const staged = new StagedStore(deps.store);
+async function storeBatches(hold: Hold, deps: BatchDeps, onSent?: () => void) {
+  await hold.run?.resume();
+  try {
+    const done = await storeHeld(hold, deps, onSent);
+    await hold.run?.paused();
+    return done;
+  } catch (error) {
+    hold.run?.failed();
+    throw error;
+  }
+}
+
+async function storeHeld({ first, end, nextBatch, run }: Hold, deps: BatchDeps, onSent?: () => void) {
+  const staged = new StagedStore(deps.store, run);
   const speakers = new Set<string>();
   const outcomes: ArticleOutcome[] = [];
   let batches = 0;

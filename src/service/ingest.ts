@@ -7,6 +7,7 @@ import { applyEdges, clustersOf, type ClusterMember } from '../linking/clusters.
 import { articleFullNames, clusterSpeakers, type ServedSpeaker } from '../linking/speakers.ts';
 import type { LinkableArticle, LinkableQuote, LinkEdge, SpeakerClaim } from '../linking/types.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
+import { RunMemory } from '../storage/run-memory.ts';
 import type { Store } from '../storage/store.ts';
 import type { LinkingStore } from '../storage/staged.ts';
 import type { WriteLock } from '../storage/write-lock.ts';
@@ -103,6 +104,11 @@ export class IngestService {
         othersWaiting: async () => this.queued > 0 || Boolean(await this.options.writeLock?.othersWaiting()),
       }),
     );
+  }
+
+  /** The memory of a bulk run that spans many `ingestBatch` calls (the CLI's, a few batches of files at a time). */
+  bulkRun(): RunMemory {
+    return new RunMemory(this.store);
   }
 
   /** Removes an article and its quotes and repairs the clusters they were in; false when there was no such article. */

@@ -124,6 +124,8 @@ export interface ArticleDoc {
   /** Digest of what the article was ingested from: the same content posted again changes nothing. */
   contentHash?: string;
   ingestedAt: string;
+  /** The bulk run that stored it, while it runs: its searches find it in memory instead (storage/run-memory.ts). */
+  ingestRun?: string;
 }
 
 export interface SpeakerDoc {

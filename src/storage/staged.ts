@@ -1,5 +1,6 @@
 import { PendingArticles, pickCandidates, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import type { ArticleDoc, QuoteDoc } from './documents.ts';
+import type { RunMemory } from './run-memory.ts';
 import { ARTICLE_FIELDS_BUT_VOCABULARY, type Store, type WriteChanges } from './store.ts';
 
 const CACHED_ARTICLE_FIELDS = new Set<keyof ArticleDoc>(ARTICLE_FIELDS_BUT_VOCABULARY);
@@ -19,13 +20,18 @@ export interface LinkingStore extends Pick<Store, 'articlesByIds' | 'quotesOfArt
  * What it reads from the store it keeps until then (nobody else writes while the write lock is held, and its own
  * writes are answered from the staging), and `prefetch` reads what a batch's articles will ask for in a few large
  * requests instead of many small ones.
+ *
+ * Within a bulk run (`run`), the staged articles join what the run stored in its earlier holds, and are written as its own.
  */
 export class StagedStore implements LinkingStore {
   /** A document per id written in the batch; null for one deleted. */
   private readonly quotes = new Map<string, QuoteDoc | null>();
+  /** The ids of the quotes staged per article, and each id's place in `quotes` (which lists them in that order). */
+  private readonly quotesOf = new Map<string, Set<string>>();
+  private readonly quotePlaces = new Map<string, number>();
   private readonly articles = new Map<string, ArticleDoc | null>();
-  /** The staged articles, as the candidate searches find them. */
-  private pending = new PendingArticles();
+  /** The staged articles, as the candidate searches find them (and a run's earlier ones). */
+  private pending: PendingArticles;
   /**
    * The last version written of each quote deleted since, cut out of its cluster: written in the quotes' task ahead of
    * the deletions, so that should the deletions not happen (Meilisearch gone), no stored cluster refers to them.
@@ -43,7 +49,12 @@ export class StagedStore implements LinkingStore {
   /** Candidate searches answered ahead, by probe. */
   private readonly candidateHits = new Map<CandidateProbe, SearchHits[]>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly run?: RunMemory,
+  ) {
+    this.pending = run?.articles ?? new PendingArticles();
+  }
 
   /**
    * Reads ahead what linking `probes` will ask the store for: their candidate searches in one multi-search, then the
@@ -51,9 +62,10 @@ export class StagedStore implements LinkingStore {
    * with their quotes. What the batch's staged articles make them pick besides is read when asked for.
    */
   async prefetch(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<void> {
-    const hits = await this.store.candidateHits(probes, options);
+    const hits = await this.store.candidateHits(probes, { ...options, run: this.run });
     probes.forEach((probe, k) => this.candidateHits.set(probe, hits[k]));
-    const articleIds = [...new Set([...probes.map((p) => p.id), ...probes.flatMap((probe, k) => pickCandidates(probe, hits[k], options))])];
+    const picked = probes.flatMap((probe, k) => pickCandidates(probe, hits[k], { ...options, pending: this.pending }));
+    const articleIds = [...new Set([...probes.map((p) => p.id), ...picked])];
     await this.storedArticlesByIds(articleIds);
     const quotes = await this.storedQuotesOfArticles(articleIds.filter((id) => this.storedArticles.get(id)));
     // Relinking walks the candidates' clusters (the quotes linked, and the other quotes of their articles): read at once.
@@ -72,7 +84,7 @@ export class StagedStore implements LinkingStore {
    * stored; staged ones deleted are left out. Their vocabularies (tens of kilobytes each) come along only when asked for.
    */
   async candidateArticles(probe: CandidateProbe, options: CandidateOptions = {}): Promise<ArticleDoc[]> {
-    const hits = this.candidateHits.get(probe) ?? (await this.store.candidateHits([probe], options))[0];
+    const hits = this.candidateHits.get(probe) ?? (await this.store.candidateHits([probe], { ...options, run: this.run }))[0];
     const ids = pickCandidates(probe, hits, { ...options, pending: this.pending });
     const docs = new Map((await this.articlesByIds(ids, options.withVocabulary ? undefined : ARTICLE_FIELDS_BUT_VOCABULARY)).map((doc) => [doc.id, doc]));
     return ids.flatMap((id) => {
@@ -84,7 +96,9 @@ export class StagedStore implements LinkingStore {
   async quotesOfArticles(articleIds: string[]): Promise<QuoteDoc[]> {
     const wanted = new Set(articleIds);
     const stored = (await this.storedQuotesOfArticles(articleIds)).filter((q) => !this.quotes.has(q.id));
-    return [...stored, ...[...this.quotes.values()].filter((q): q is QuoteDoc => q !== null && wanted.has(q.articleId))];
+    const staged = [...wanted].flatMap((id) => [...(this.quotesOf.get(id) ?? [])]);
+    if (wanted.size > 1) staged.sort((x, y) => this.quotePlaces.get(x)! - this.quotePlaces.get(y)!);
+    return [...stored, ...staged.flatMap((id) => this.quotes.get(id) ?? [])];
   }
 
   async quotesByIds(ids: string[]): Promise<QuoteDoc[]> {
@@ -160,16 +174,18 @@ export class StagedStore implements LinkingStore {
     await this.settle();
     const ids = [...this.articles.keys()];
     await this.store.write({ ...rebuilt, articles: ids.flatMap((id) => this.articles.get(id) ?? []), deleteArticles: ids.filter((id) => this.articles.get(id) === null) });
-    for (const held of [this.quotes, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
-    this.pending = new PendingArticles();
+    for (const held of [this.quotes, this.quotesOf, this.quotePlaces, this.articles, this.storedArticles, this.storedQuotes, this.storedQuotesOf, this.candidateHits]) held.clear();
+    if (!this.run) this.pending = new PendingArticles();
   }
 
   private stageArticle(id: string, doc: ArticleDoc | null): void {
-    this.articles.set(id, doc);
+    this.articles.set(id, doc && this.run ? { ...doc, ingestRun: this.run.id } : doc);
     this.pending.set(id, doc);
   }
 
   private stageQuote(id: string, doc: QuoteDoc | null): void {
+    if (!this.quotePlaces.has(id)) this.quotePlaces.set(id, this.quotePlaces.size);
+    if (doc) this.quotesOf.set(doc.articleId, (this.quotesOf.get(doc.articleId) ?? new Set()).add(id));
     this.quotes.set(id, doc);
     this.unsentQuotes.add(id);
   }

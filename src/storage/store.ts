@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Index, Meilisearch, ResourceResults, SearchParams, SearchResponse } from 'meilisearch';
-import { enqueued, filterIn, filterValue, guarded, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
+import { enqueued, filterIn, filterValue, FINISHED_TASKS, guarded, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
 import { candidateSearches, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
@@ -126,17 +126,28 @@ export class Store {
     return stats.numberOfDocuments;
   }
 
+  /** The newest task on this store's indexes, whoever sent it and whatever became of it. */
+  async latestTask(): Promise<{ uid: number; finished: boolean } | undefined> {
+    const indexUids = [this.quotes.uid, this.speakers.uid, this.articles.uid];
+    const [task] = (await guarded(() => this.client.tasks.getTasks({ indexUids, limit: 1 }))).results;
+    return task && { uid: task.uid, finished: FINISHED_TASKS.has(task.status) };
+  }
+
   /**
    * The stored side of finding many new articles' candidates (never the whole store): their searches
    * (`candidateSearches`), in multi-searches (`multiSearch`).
    */
   async candidateHits(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<SearchHits[][]> {
+    if (options.run && !options.run.othersStored) return probes.map((probe) => candidateSearches(probe, options).map(() => ({ ids: [], total: 0 })));
     const searches = probes.map((probe) => candidateSearches(probe, options).map((search) => JSON.stringify(search)));
     // Articles of one day share most of their anchors' searches: each distinct one is sent once.
     const distinct = [...new Set(searches.flat())];
-    const queries = distinct.map((key) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id'], ...(JSON.parse(key) as object) }));
-    const results = await this.multiSearch<{ hits: Array<{ id: string }>; estimatedTotalHits?: number }>(queries, QUERIES_PER_SEARCH);
-    const answers = new Map(distinct.map((key, k) => [key, { ids: results[k].hits.map((h) => h.id), total: results[k].estimatedTotalHits ?? results[k].hits.length }]));
+    const queries = distinct.map((key) => ({ indexUid: this.articles.uid, q: '', attributesToRetrieve: ['id', 'publishedTs'], ...(JSON.parse(key) as object) }));
+    const results = await this.multiSearch<{ hits: Array<{ id: string; publishedTs?: number }>; estimatedTotalHits?: number }>(queries, QUERIES_PER_SEARCH);
+    const answers = new Map(distinct.map((key, k): [string, SearchHits] => {
+      const { hits, estimatedTotalHits } = results[k];
+      return [key, { ids: hits.map((h) => h.id), publishedTs: hits.map((h) => h.publishedTs), total: estimatedTotalHits ?? hits.length }];
+    }));
     return searches.map((keys) => keys.map((key) => answers.get(key)!));
   }
 

@@ -15,6 +15,7 @@ import { IngestService } from '../../src/service/ingest.ts';
 import { BATCHES_PER_LOCK } from '../../src/service/ingest-batch.ts';
 import type { ArticleInput } from '../../src/ingestion/types.ts';
 import type { Store } from '../../src/storage/store.ts';
+import { FileWriteLock } from '../../src/storage/write-lock.ts';
 
 /** The project's annotated linking fixtures: real-size articles (about a kilobyte each), several stories in four languages. */
 const ARTICLES: ArticleInput[] = readFileSync(new URL('../fixtures/linking/docs.jsonl', import.meta.url), 'utf8')
@@ -74,6 +75,60 @@ t.test('a bulk load gives the clusters of one-by-one ingestion, in any order and
     t.same([...new Set(outcomes.map((o) => o.status))], ['stored'], `${label}: every article stored`);
     t.same(await clusters(bulk.store), want, label);
   }
+});
+
+t.test('a run of many holds finds its earlier articles in memory, and gives the clusters of one-by-one ingestion', async (t) => {
+  const oneByOne = await buildServices(t);
+  for (const article of ARTICLES) await oneByOne.ingest.ingest([article]);
+  const want = await clusters(oneByOne.store);
+  const runsOf = async (store: Store, articles: ArticleInput[]) => new Set((await store.articlesByIds(articles.map((a) => a.id), ['id', 'ingestRun'])).map((a) => a.ingestRun));
+
+  // Batches of one: a hold of the write lock takes BATCHES_PER_LOCK articles, so the run spans several.
+  const empty = await buildServices(t);
+  const order = shuffled(ARTICLES, 5);
+  t.ok(order.length > 2 * BATCHES_PER_LOCK, 'several holds');
+  await empty.ingest.ingestBatch(order, { maxArticles: 1 });
+  t.same(await clusters(empty.store), want, 'into an empty store, which is never searched');
+  t.equal((await runsOf(empty.store, ARTICLES)).size, 1, 'one run throughout');
+
+  // Articles stored before the run are found by searching, the run's own ones in memory.
+  const half = await buildServices(t);
+  const [before, during] = [order.slice(0, 9), order.slice(9)];
+  for (const article of before) await half.ingest.ingest([article]);
+  await half.ingest.ingestBatch(during, { maxArticles: 1 });
+  t.same(await clusters(half.store), want, 'on top of articles stored before');
+
+  // A run of many calls (the CLI's) remembers across them.
+  const calls = await buildServices(t);
+  const run = calls.ingest.bulkRun();
+  for (let k = 0; k < order.length; k += 10) await calls.ingest.ingestBatch(order.slice(k, k + 10), { maxArticles: 1, run });
+  t.same(await clusters(calls.store), want, 'in several calls');
+  t.equal((await runsOf(calls.store, ARTICLES)).size, 1, 'one run throughout');
+});
+
+t.test('a run begins anew when another writer wrote between its holds', async (t) => {
+  const oneByOne = await buildServices(t);
+  for (const article of ARTICLES) await oneByOne.ingest.ingest([article]);
+  const want = await clusters(oneByOne.store);
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'polyquote-run-lock-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const { store } = await buildServices(t);
+  // Two writers as two processes would be: each its own lock object on the one lock file.
+  const writer = () => new IngestService(store, { linkThreshold: 0.6, writeLock: new FileWriteLock(path.join(dir, 'write.lock'), { timeoutMs: 60_000 }) });
+  const [bulk, other] = [writer(), writer()];
+  const order = shuffled(ARTICLES, 3);
+  const [theirs, ours] = [order.slice(0, 3), order.slice(3)];
+  let posted: Promise<unknown> | undefined;
+  await bulk.ingestBatch(ours, {
+    maxArticles: 1,
+    // After the first hold, as an API post during a CLI run: the post waits for the lock, the run for the post.
+    onProgress: () => (posted ??= Promise.all(theirs.map((article) => other.ingest([article])))),
+  });
+  await posted;
+  t.same(await clusters(store), want, 'the clusters of one-by-one ingestion');
+  const runs = new Set((await store.articlesByIds(ours.map((a) => a.id), ['id', 'ingestRun'])).map((a) => a.ingestRun));
+  t.ok(runs.size >= 2, `the run began anew (${runs.size} runs)`);
 });
 
 t.test('running the same bulk load again changes nothing', async (t) => {

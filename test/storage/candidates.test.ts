@@ -1,5 +1,5 @@
 import t from 'tap';
-import { candidateSearches, PendingArticles, pickCandidates, type CandidateProbe } from '../../src/storage/candidates.ts';
+import { candidateSearches, dayWindow, PendingArticles, pickCandidates, type CandidateProbe } from '../../src/storage/candidates.ts';
 import type { ArticleDoc } from '../../src/storage/documents.ts';
 
 const DAY = 86_400_000;
@@ -94,14 +94,47 @@ t.test('anchors that weigh nothing are not searched for, and the hits line up wi
 
 t.test('pending articles are found by their current version, in the order they were first staged', async (t) => {
   const pending = new PendingArticles([article('b', ['x']), article('a', ['x', 'y'], { speakerIds: ['s'] }), article('t', ['z'], { translationOf: 'orig' })]);
-  t.same(pending.withAnchor('x').map((a) => a.id), ['b', 'a']);
+  const ids = (anchor: string) => pending.withAnchor(anchor, undefined, 10, 'new').ids;
+  t.same(ids('x'), ['b', 'a']);
   pending.set('b', article('b', ['y']));
-  t.same(pending.withAnchor('x').map((a) => a.id), ['a'], 'a replaced version no longer has its old anchors');
-  t.same(pending.withAnchor('y').map((a) => a.id), ['b', 'a'], 'and keeps its place');
+  t.same(ids('x'), ['a'], 'a replaced version no longer has its old anchors');
+  t.same(ids('y'), ['b', 'a'], 'and keeps its place');
   pending.set('a', null);
   t.notOk(pending.has('a'));
-  t.same(pending.withAnchor('y').map((a) => a.id), ['b'], 'a deleted article is no longer pending');
-  t.same(pending.withSpeakers(['s']), []);
-  t.same(pending.translations('orig').map((a) => a.id), ['t']);
-  t.same(pending.translations('t', 'b').map((a) => a.id), ['b']);
+  t.same(ids('y'), ['b'], 'a deleted article is no longer pending');
+  t.same(pending.withSpeakers(['s'], undefined, 10, 'new'), { ids: [], total: 0 });
+  t.same(pending.translations('orig').ids, ['t']);
+  t.same(pending.translations('t', 'b').ids, ['b']);
+});
+
+t.test('pending articles are searched in the whole days of the stored searches, counted beyond the ids listed', async (t) => {
+  const day = Math.floor(noon / DAY);
+  const pending = new PendingArticles([
+    article('first', ['x'], { publishedTs: (day + 30) * DAY + DAY - 1 }),
+    article('undated', ['x']),
+    article('early', ['x'], { publishedTs: (day - 30) * DAY }),
+    article('outside', ['x'], { publishedTs: (day + 31) * DAY }),
+    article('self', ['x'], { publishedTs: noon }),
+    article('last', ['x'], { publishedTs: noon - DAY }),
+  ]);
+  const p = probe('self', ['x'], { publishedTs: noon });
+  t.match(candidateSearches(p)[0].filter, `publishedTs ${(day - 30) * DAY} TO ${(day + 31) * DAY - 1}`, 'the stored search asks for the same days');
+  t.same(pending.withAnchor('x', dayWindow(noon, 30), 10, 'self'), { ids: ['first', 'undated', 'early', 'last'], total: 4 });
+  t.same(pending.withAnchor('x', dayWindow(noon, 30), 2, 'self'), { ids: ['first', 'undated'], total: 4 });
+});
+
+t.test('pending articles sharing a speaker come newest first', async (t) => {
+  const pending = new PendingArticles([
+    article('old', [], { speakerIds: ['s'], publishedTs: noon - 3 * DAY }),
+    article('undated', [], { speakerIds: ['s', 'r'] }),
+    article('new', [], { speakerIds: ['r'], publishedTs: noon + DAY }),
+    article('tie', [], { speakerIds: ['s'], publishedTs: noon - DAY }),
+  ]);
+  t.same(pending.withSpeakers(['s', 'r'], dayWindow(noon, 30), 10, 'p'), { ids: ['new', 'tie', 'old', 'undated'], total: 4 });
+  const p = probe('p', [], { speakerIds: ['s', 'r'], publishedTs: noon });
+  const hits = [
+    { ids: ['stored-tie', 'stored-older'], publishedTs: [noon - DAY, noon - 10 * DAY], total: 2 },
+    { ids: [], total: 0 },
+  ];
+  t.same(pickCandidates(p, hits, { pending }), ['new', 'old', 'stored-older', 'stored-tie', 'tie', 'undated'].sort(), 'the stored and the pending together');
 });

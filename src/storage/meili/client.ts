@@ -66,7 +66,8 @@ export interface EnqueuedTaskAnswer {
 /** Sends one write: the client library's (`index.addDocuments(…)`), or a request of our own. */
 export type TaskSender = () => Promise<EnqueuedTaskAnswer>;
 
-const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
+/** The statuses of a task that will change nothing more. */
+export const FINISHED_TASKS = new Set(['succeeded', 'failed', 'canceled']);
 
 /**
  * Sends writes one after the other, then waits for them all, failing loudly when Meilisearch rejected one. Meilisearch
@@ -94,7 +95,7 @@ export async function tasksDone(client: Meilisearch, uids: number[]): Promise<vo
   const deadline = started + TASK_TIMEOUT_MS;
   for (let pause = FINE_POLL_MS; ; pause = Date.now() - started < FINE_POLLING_FOR_MS ? FINE_POLL_MS : Math.min(pause * 2, 50)) {
     const { results } = await guarded(() => client.tasks.getTasks({ uids }));
-    const pending = results.find((task) => !FINISHED.has(task.status));
+    const pending = results.find((task) => !FINISHED_TASKS.has(task.status));
     if (!pending) {
       const failed = results.find((task) => task.status !== 'succeeded');
       if (failed) throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? 'no detail'}`);
