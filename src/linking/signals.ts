@@ -173,14 +173,17 @@ export function ownTextLength(text: string, skipped: ReadonlyArray<readonly [num
 
 export function articleAnchors(text: string, skipped: ReadonlyArray<readonly [number, number]> = []): ArticleAnchors {
   const inSkipped = (at: number) => skipped.some(([start, end]) => at >= start && at < end);
-  const words = tokenize(text).filter((t) => !inSkipped(t.start)).map((t) => ({ ...t, bare: bareWord(t.text) }));
+  const words = tokenize(text).filter((t) => !inSkipped(t.start)).map(({ start, end, text }) => ({ start, end, text, bare: bareWord(text) }));
   const isName = (w: (typeof words)[number]) => /^\p{Lu}/u.test(w.bare);
+  // An article repeats its words (a Vietnamese one its syllables): each is folded once.
+  const folded = new Map<string, string>();
+  const foldWord = (word: string) => folded.get(word) ?? folded.set(word, fold(word)).get(word)!;
   const lowerCase = new Set<string>();
   const midSentence = new Set<string>();
   const runs: Array<{ keys: string[]; at: number; sentenceStart: boolean }> = [];
   for (let i = 0; i < words.length; ) {
     if (!isName(words[i])) {
-      if (!/^\d/.test(words[i].text)) for (const part of fold(words[i].bare).split(' ')) lowerCase.add(part);
+      if (!/^\d/.test(words[i].text)) for (const part of foldWord(words[i].bare).split(' ')) lowerCase.add(part);
       i++;
       continue;
     }
@@ -190,7 +193,7 @@ export function articleAnchors(text: string, skipped: ReadonlyArray<readonly [nu
     // Titles split a run: `Macedonian President Gjorge Ivanov` holds `Gjorge Ivanov`, whatever the title is in translation.
     let run: { keys: string[]; at: number; sentenceStart: boolean } | undefined;
     for (let k = i; k < j; k++) {
-      const key = fold(words[k].bare).replace(/ /g, '');
+      const key = foldWord(words[k].bare).replace(/ /g, '');
       if (!key || isSplittingTitle(key) || (!run && TITLE_KEYS.has(key))) {
         run = undefined;
         continue;
