@@ -106,6 +106,33 @@ class KeyedArticles {
     if (this.days && places && !places.length) this.days.delete(day);
   }
 
+  /** The first places in the window in ascending order (`except` left out), and how many there are in all. */
+  first(window: DayWindow | undefined, limit: number, except: number | undefined): { places: number[]; total: number } {
+    const places: number[] = [];
+    let total = 0;
+    if (this.flat) {
+      for (const place of this.flat) {
+        if (place === except || !inDays(window, this.dayAt(place))) continue;
+        total++;
+        if (places.length < limit) places.push(place);
+      }
+      return { places, total };
+    }
+    const lists: number[][] = [];
+    this.within(window, (list) => lists.push(list));
+    // The days' lists merged: each is in order already.
+    const heads = lists.map(() => 0);
+    for (const list of lists) total += list.length - (except !== undefined && list.includes(except) ? 1 : 0);
+    while (places.length < limit) {
+      let first = -1;
+      for (let k = 0; k < lists.length; k++) if (heads[k] < lists[k].length && (first < 0 || lists[k][heads[k]] < lists[first][heads[first]])) first = k;
+      if (first < 0) break;
+      const place = lists[first][heads[first]++];
+      if (place !== except) places.push(place);
+    }
+    return { places, total };
+  }
+
   /** Visits the places in the window, as lists each in ascending order. */
   within(window: DayWindow | undefined, visit: (places: number[]) => void): void {
     if (this.flat) {
@@ -186,25 +213,10 @@ export class PendingArticles {
 
   /** The articles with `anchor` in the window (but `except`), in the order first staged. */
   withAnchor(anchor: string, window: DayWindow | undefined, limit: number, except: string): PendingHits {
-    const lists: number[][] = [];
-    let total = 0;
-    this.byAnchor.get(anchor)?.within(window, (places) => {
-      lists.push(places);
-      total += places.length;
-    });
-    const self = this.byId.get(except);
-    if (self?.anchors?.includes(anchor) && inDays(window, dayOf(self))) total--;
-    // The first places of all the days' lists, merged: each list is in order already.
-    const heads = lists.map(() => 0);
-    const ids: string[] = [];
-    while (ids.length < limit) {
-      let first = -1;
-      for (let k = 0; k < lists.length; k++) if (heads[k] < lists[k].length && (first < 0 || lists[k][heads[k]] < lists[first][heads[first]])) first = k;
-      if (first < 0) break;
-      const id = this.staged[lists[first][heads[first]++]];
-      if (id !== except) ids.push(id);
-    }
-    return { ids, total };
+    const keyed = this.byAnchor.get(anchor);
+    if (!keyed) return { ids: [], total: 0 };
+    const { places, total } = keyed.first(window, limit, this.byId.has(except) ? this.places.get(except) : undefined);
+    return { ids: places.map((place) => this.staged[place]), total };
   }
 
   /** The articles of any of `speakerIds` in the window (but `except`), the newest first (the undated last, in the order first staged). */
@@ -330,20 +342,22 @@ const askedAnchors = (probe: CandidateProbe, anchorsAsked: number) => probe.anch
 export function pickCandidates(probe: CandidateProbe, stored: SearchHits[], options: CandidateOptions = {}): string[] {
   const { windowDays, perAnchor, anchorsAsked, limit, pending = new PendingArticles() } = settings(options);
   const window = dayWindow(probe.publishedTs, windowDays);
-  const limits = candidateSearches(probe, options).map((search) => search.limit - 1);
   const asked = askedAnchors(probe, anchorsAsked);
   const bySpeaker = probe.speakerIds.length ? asked.length : -1;
+  const limits = [...asked.map(() => perAnchor), ...(bySpeaker >= 0 ? [SPEAKER_HITS] : []), HINTED_HITS];
   const pendingHits = [
-    ...asked.map(({ anchor }, k) => pending.withAnchor(anchor, window, limits[k], probe.id)),
-    ...(bySpeaker >= 0 ? [pending.withSpeakers(probe.speakerIds, window, limits[bySpeaker], probe.id)] : []),
+    ...asked.map(({ anchor }) => pending.withAnchor(anchor, window, perAnchor, probe.id)),
+    ...(bySpeaker >= 0 ? [pending.withSpeakers(probe.speakerIds, window, SPEAKER_HITS, probe.id)] : []),
     pending.translations(probe.id, probe.translationOf),
   ];
   const hitsOf = (k: number) => {
-    const current = stored[k].ids.flatMap((id, j) => (id === probe.id || pending.has(id) ? [] : [{ id, publishedTs: stored[k].publishedTs?.[j] }]));
-    const listed = [...current, ...pendingHits[k].ids.map((id) => ({ id, publishedTs: pending.publishedTs(id) }))];
-    // Stored articles come first, as Meilisearch lists older documents first; the speakers' search is newest first.
-    if (k === bySpeaker) listed.sort(newer);
-    return { ids: listed.slice(0, limits[k]).map(({ id }) => id), total: stored[k].total - (stored[k].ids.length - current.length) + pendingHits[k].total };
+    const current = stored[k].ids.filter((id) => id !== probe.id && !pending.has(id));
+    const total = stored[k].total - (stored[k].ids.length - current.length) + pendingHits[k].total;
+    if (k !== bySpeaker) return { ids: [...current, ...pendingHits[k].ids].slice(0, limits[k]), total };
+    // Stored articles come first, as Meilisearch lists older documents first; but the speakers' search is newest first.
+    const dates = new Map(stored[k].ids.map((id, j) => [id, stored[k].publishedTs?.[j]]));
+    const listed = [...current.map((id) => ({ id, publishedTs: dates.get(id) })), ...pendingHits[k].ids.map((id) => ({ id, publishedTs: pending.publishedTs(id) }))];
+    return { ids: listed.sort(newer).slice(0, limits[k]).map(({ id }) => id), total };
   };
 
   const shared = new Map<string, number>();
