@@ -87,7 +87,7 @@ async function bench(meili: { url: string; masterKey: string }, dataDir: string)
   log(`extraction: ${extraction.articlesPerSec} articles/s (${extraction.kbPerSec} KB/s) on ${extraction.articles} articles of ~${extraction.avgKb} KB`);
 
   // (d) bulk backfill through the batch pipeline (worker pool, batches pipelined under each hold of the write lock), against raw Meilisearch
-  const extraction2 = new ExtractionPool();
+  const extraction2 = new ExtractionPool({ workerFile: new URL('../src/service/read-worker.ts', import.meta.url) });
   const backfill = await bulkBackfill(client, dataDir, pool, extraction2);
 
   // (b) ingestion at each store size

@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The modules started in a process or a thread of their own, by the name of their built file. */
-export const ENTRIES = { server: 'src/server.ts', worker: 'src/worker.ts', 'extraction-worker': 'src/ingestion/pool/worker.ts' };
+export const ENTRIES = { server: 'src/server.ts', worker: 'src/worker.ts', 'read-worker': 'src/service/read-worker.ts' };
 
 /** Read by esbuild besides the sources, or standing for the packages bundled: a change to them changes the build too. */
 const SETTINGS_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];

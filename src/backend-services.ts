@@ -19,7 +19,7 @@ export interface BackendServices {
  * module, loaded by `openBackend` while Meilisearch starts: the ingestion pipeline is most of what a process loads.
  */
 export async function openServices(store: Store, config: Config, logger: Logger, writeLock: WriteLock | undefined): Promise<BackendServices> {
-  const extraction = new ExtractionPool();
+  const extraction = new ExtractionPool({ workerFile: new URL('./service/read-worker.ts', import.meta.url) });
   const services = servicesOver(store, {
     logger,
     jobs: await openJobQueue(config, logger.child({ component: 'jobs' })),

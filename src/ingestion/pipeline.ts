@@ -8,6 +8,21 @@ import type { Article, ArticleInput, ExtractedQuote } from './types.ts';
 export interface AnalysedArticle {
   article: Article;
   quotes: ExtractedQuote[];
+  /** What linking reads in the text, when read ahead with the quotes (in a worker thread of a batch). */
+  signals?: TextSignals;
+}
+
+/** What linking reads in an article's text (linking/signals.ts `textSignals`): the words it pairs articles by. */
+export interface TextSignals {
+  /** Parts of the text that are not the article's own words (`notArticleText`). */
+  skipped: Array<[number, number]>;
+  /** Characters of the article's own words. */
+  length: number;
+  numbers: string[];
+  vocabulary: string[];
+  anchors: string[];
+  /** Per-mille positions of each anchor, in the order of `anchors`. */
+  sites: number[][];
 }
 
 /** parse → detect language → extract and attribute: everything that needs nothing but the article itself. */

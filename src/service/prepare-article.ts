@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import type { AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
-import { anchorNumbers, anchorWeight, articleAnchors, ownTextLength, slugWords, vocabulary } from '../linking/signals.ts';
+import { anchorWeight, slugWords, textSignals } from '../linking/signals.ts';
 import type { CandidateProbe } from '../storage/candidates.ts';
 import { ownAttribution, type ArticleDoc, type QuoteDoc } from '../storage/documents.ts';
 import { withoutUndefined } from '../shared/without-undefined.ts';
@@ -16,7 +16,7 @@ export interface PreparedArticle {
 }
 
 /** An analysed article made into the documents it is stored as, and the probe that finds its candidates: no store needed. */
-export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, contentHash: string): PreparedArticle {
+export function prepareArticle({ article, quotes: extracted, signals }: AnalysedArticle, contentHash: string): PreparedArticle {
   const publishedTs = article.publishedAt ? Date.parse(article.publishedAt) : undefined;
   const source = { url: article.url, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, publishedTs };
   const seenIds = new Map<string, number>();
@@ -48,8 +48,7 @@ export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, 
       translations: [],
     };
   });
-  const skipped = notArticleText(article.text);
-  const { anchors, sites } = articleAnchors(article.text, skipped);
+  const { skipped, length, numbers, vocabulary, anchors, sites } = signals ?? textSignals(article.text);
   const articleDoc: ArticleDoc = withoutUndefined({
     id: article.id,
     lang: article.lang,
@@ -62,10 +61,10 @@ export function prepareArticle({ article, quotes: extracted }: AnalysedArticle, 
     translationOf: article.translationOf,
     speakerIds: [...ownSpeakersOf(quotes)],
     quoteIds: quotes.map((q) => q.id),
-    length: ownTextLength(article.text, skipped),
+    length,
     ...(skipped.length ? { skipped } : {}),
-    numbers: anchorNumbers(article.text),
-    vocabulary: vocabulary(article.text),
+    numbers,
+    vocabulary,
     anchors,
     anchorSites: sites,
     contentHash,

@@ -3,7 +3,7 @@
  * of the run gets a chunk, marked by a file, and extracts normally afterwards.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import extractChunk from '../../src/ingestion/pool/worker.ts';
+import readChunk from '../../src/service/read-worker.ts';
 import type { ArticleInput } from '../../src/ingestion/types.ts';
 
 export default function crashOnce(inputs: ArticleInput[]) {
@@ -12,5 +12,5 @@ export default function crashOnce(inputs: ArticleInput[]) {
     writeFileSync(marker, 'crashed');
     process.exit(1);
   }
-  return extractChunk(inputs);
+  return readChunk(inputs);
 }

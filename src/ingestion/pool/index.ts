@@ -15,8 +15,11 @@ const ATTEMPTS = 3;
 
 export interface ExtractionPoolOptions {
   threads?: number;
-  /** The worker module (tests hand in one that crashes). */
-  workerFile?: URL;
+  /**
+   * The worker module: its default export reads a chunk of articles, answering each with an `AnalysedArticle` or
+   * `{ error }` (service/read-worker.ts; tests hand in one that crashes).
+   */
+  workerFile: URL;
 }
 
 /**
@@ -27,7 +30,7 @@ export class ExtractionPool {
   /** Made for the first batch large enough to need it: a server that is only read from never loads piscina. */
   private pool?: Promise<Piscina>;
 
-  constructor(private readonly options: ExtractionPoolOptions = {}) {}
+  constructor(private readonly options: ExtractionPoolOptions) {}
 
   async extract(inputs: ArticleInput[]): Promise<Array<AnalysedArticle | Error>> {
     if (inputs.length < IN_THREAD_BELOW) return extractInThread(inputs);
@@ -43,7 +46,7 @@ export class ExtractionPool {
   }
 
   private async startPool(): Promise<Piscina> {
-    const { threads = Math.max(1, os.availableParallelism()), workerFile = new URL('./worker.ts', import.meta.url) } = this.options;
+    const { threads = Math.max(1, os.availableParallelism()), workerFile } = this.options;
     const { Piscina } = await import('piscina');
     return new Piscina({
       filename: workerFile.href,
