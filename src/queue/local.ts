@@ -60,8 +60,12 @@ export class LocalJobQueue implements JobQueue {
       while (!stopping) {
         const job = await this.next();
         if (!job) {
-          // Woken by an enqueue of this process; the timeout also finds jobs written before it started.
-          await Promise.race([once(this.enqueued, 'job', { signal: wake.signal }).catch(() => undefined), sleep(1_000, undefined, { signal: wake.signal }).catch(() => undefined)]);
+          // Woken by an enqueue of this process; the timeout also finds jobs written before it started. Whichever
+          // loses stops listening: an idle consumer would otherwise add a listener every second.
+          const nap = new AbortController();
+          const signal = AbortSignal.any([wake.signal, nap.signal]);
+          await Promise.race([once(this.enqueued, 'job', { signal }), sleep(1_000, undefined, { signal })]).catch(() => undefined);
+          nap.abort();
           continue;
         }
         try {
