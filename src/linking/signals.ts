@@ -1,7 +1,7 @@
 import { PhraseMatcher } from '../ingestion/extract/lexicon.ts';
 import { tokenize } from '../ingestion/extract/tokens.ts';
 import { GENERIC_PROFILE, HONORIFIC_WORDS } from '../ingestion/languages/index.ts';
-import { notArticleText, type TextSignals } from '../ingestion/pipeline.ts';
+import type { TextSignals } from '../ingestion/pipeline.ts';
 import { fold } from '../text/fold.ts';
 
 // 1.000 / 1,000 / 1 000 / 1 000 (narrow no-break) are the same thousand; a lone separator followed by other than
@@ -247,9 +247,11 @@ export function anchorWeight(anchor: string): number {
   return anchor.length >= 5 ? 1 : 0.7;
 }
 
-/** Everything linking reads in an article's text, at once: what a batch's worker threads read ahead with the quotes. */
-export function textSignals(text: string): TextSignals {
-  const skipped = notArticleText(text);
+/**
+ * Everything linking reads in an article's text but its own words (`notArticleText`), at once: what a batch's worker
+ * threads read ahead with the quotes.
+ */
+export function textSignals(text: string, skipped: Array<[number, number]>): TextSignals {
   const { anchors, sites } = articleAnchors(text, skipped);
   return { skipped, length: ownTextLength(text, skipped), numbers: anchorNumbers(text), vocabulary: vocabulary(text), anchors, sites };
 }

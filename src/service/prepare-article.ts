@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnalysedArticle } from '../ingestion/pipeline.ts';
+import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { anchorWeight, slugWords, textSignals } from '../linking/signals.ts';
 import type { CandidateProbe } from '../storage/candidates.ts';
@@ -48,7 +48,7 @@ export function prepareArticle({ article, quotes: extracted, signals }: Analysed
       translations: [],
     };
   });
-  const { skipped, length, numbers, vocabulary, anchors, sites } = signals ?? textSignals(article.text);
+  const { skipped, length, numbers, vocabulary, anchors, sites } = signals ?? textSignals(article.text, notArticleText(article.text));
   const articleDoc: ArticleDoc = withoutUndefined({
     id: article.id,
     lang: article.lang,

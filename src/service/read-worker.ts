@@ -1,4 +1,4 @@
-import { analyseArticle, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
 import { textSignals } from '../linking/signals.ts';
 
@@ -10,7 +10,8 @@ export default function readChunk(inputs: ArticleInput[]): Array<AnalysedArticle
   return inputs.map((input) => {
     try {
       const analysed = analyseArticle(input);
-      return { ...analysed, signals: textSignals(analysed.article.text) };
+      const { text } = analysed.article;
+      return { ...analysed, signals: textSignals(text, notArticleText(text)) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
