@@ -107,8 +107,8 @@ export class IngestService {
   }
 
   /** The memory of a bulk run that spans many `ingestBatch` calls (the CLI's, a few batches of files at a time). */
-  bulkRun(): RunMemory {
-    return new RunMemory(this.store);
+  bulkRun(options?: ConstructorParameters<typeof RunMemory>[1]): RunMemory {
+    return new RunMemory(this.store, options);
   }
 
   /** Removes an article and its quotes and repairs the clusters they were in; false when there was no such article. */

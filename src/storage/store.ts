@@ -151,6 +151,11 @@ export class Store {
     return searches.map((keys) => keys.map((key) => answers.get(key)!));
   }
 
+  /** Every stored article, with only the fields asked for, in the order Meilisearch lists them (as its searches do). */
+  allArticles(fields: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
+    return this.filterAll(this.articles, undefined, fields);
+  }
+
   /** Articles by id, with only the fields asked for. */
   articlesByIds(ids: string[], fields?: Array<keyof ArticleDoc>): Promise<ArticleDoc[]> {
     return ids.length ? this.filterAll(this.articles, filterIn('id', ids), fields) : Promise.resolve([]);
@@ -348,10 +353,10 @@ export class Store {
     return () => this.post.json<EnqueuedTaskAnswer>(`/indexes/${index.uid}/documents/delete-batch`, ids);
   }
 
-  private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string, fields?: string[]): Promise<T[]> {
+  private async filterAll<T extends QuoteDoc | ArticleDoc | SpeakerDoc>(index: Index<T>, filter: string | undefined, fields?: string[]): Promise<T[]> {
     const out: T[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const body = { filter, limit: PAGE, offset, ...(fields ? { fields } : {}) };
+      const body = { ...(filter ? { filter } : {}), limit: PAGE, offset, ...(fields ? { fields } : {}) };
       const page = await guarded(() => this.post.json<ResourceResults<T[]>>(`/indexes/${index.uid}/documents/fetch`, body));
       out.push(...page.results);
       if (page.results.length < PAGE) return out;

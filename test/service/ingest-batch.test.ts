@@ -91,12 +91,14 @@ t.test('a run of many holds finds its earlier articles in memory, and gives the 
   t.same(await clusters(empty.store), want, 'into an empty store, which is never searched');
   t.equal((await runsOf(empty.store, ARTICLES)).size, 1, 'one run throughout');
 
-  // Articles stored before the run are found by searching, the run's own ones in memory.
-  const half = await buildServices(t);
+  // Articles stored before the run: few are read into the memory with the run's own; many are searched for.
   const [before, during] = [order.slice(0, 9), order.slice(9)];
-  for (const article of before) await half.ingest.ingest([article]);
-  await half.ingest.ingestBatch(during, { maxArticles: 1 });
-  t.same(await clusters(half.store), want, 'on top of articles stored before');
+  for (const readWholeUpTo of [undefined, 0]) {
+    const half = await buildServices(t);
+    for (const article of before) await half.ingest.ingest([article]);
+    await half.ingest.ingestBatch(during, { maxArticles: 1, run: half.ingest.bulkRun({ readWholeUpTo }) });
+    t.same(await clusters(half.store), want, `on top of articles stored before, ${readWholeUpTo === 0 ? 'searched' : 'read whole'}`);
+  }
 
   // A run of many calls (the CLI's) remembers across them.
   const calls = await buildServices(t);
