@@ -268,8 +268,10 @@ export class PendingArticles {
     ];
     for (const [index, key] of keys) {
       const articles = index.get(key) ?? new KeyedArticles(this.dayAt);
-      if (adding) index.set(key, articles).get(key)!.add(place);
-      else {
+      if (adding) {
+        index.set(key, articles);
+        articles.add(place);
+      } else {
         articles.remove(place, day);
         if (articles.empty) index.delete(key);
       }
@@ -292,7 +294,7 @@ const newer = (x: Pick<CandidateFields, 'publishedTs'>, y: Pick<CandidateFields,
 export interface SearchHits {
   ids: string[];
   total: number;
-  /** Each id's `publishedTs`, when the search is sorted by it. */
+  /** Each id's `publishedTs`: the speakers' search, sorted by it, is merged with the pending articles by it. */
   publishedTs?: Array<number | undefined>;
 }
 
@@ -314,11 +316,8 @@ const settings = (options: CandidateOptions) => ({ windowDays: 30, perAnchor: 20
  */
 export function candidateSearches(probe: CandidateProbe, options: CandidateOptions = {}): Array<{ filter: string; limit: number; sort?: string[] }> {
   const { windowDays, perAnchor, anchorsAsked } = settings(options);
-  const inWindow: string[] = [];
-  if (probe.publishedTs !== undefined) {
-    const day = Math.floor(probe.publishedTs / DAY) * DAY;
-    inWindow.push(`(publishedTs NOT EXISTS OR publishedTs ${day - windowDays * DAY} TO ${day + (windowDays + 1) * DAY - 1})`);
-  }
+  const window = dayWindow(probe.publishedTs, windowDays);
+  const inWindow = window ? [`(publishedTs NOT EXISTS OR publishedTs ${window.from * DAY} TO ${(window.to + 1) * DAY - 1})`] : [];
   const others = options.run?.stored ? [`NOT ingestRun = ${filterValue(options.run.id)}`] : [];
   const where = (filter: string) => [filter, ...inWindow, ...others].join(' AND ');
   const named = [`translationOf = ${filterValue(probe.id)}`, ...(probe.translationOf ? [`id = ${filterValue(probe.translationOf)}`] : [])].join(' OR ');
@@ -329,6 +328,12 @@ export function candidateSearches(probe: CandidateProbe, options: CandidateOptio
     // A client's word holds whatever the dates say.
     { filter: hinted, limit: HINTED_HITS + 1 },
   ];
+}
+
+/** The answers of a store that holds nothing a probe's searches could find: one empty answer per search. */
+export function noStoredHits(probe: CandidateProbe, options: CandidateOptions = {}): SearchHits[] {
+  const searches = askedAnchors(probe, settings(options).anchorsAsked).length + (probe.speakerIds.length ? 1 : 0) + 1;
+  return Array.from({ length: searches }, () => ({ ids: [], total: 0 }));
 }
 
 /** The anchors a probe's candidates are searched by: the most telling that tell anything (names inside longer runs weigh nothing). */

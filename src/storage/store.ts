@@ -3,7 +3,7 @@ import type { Index, Meilisearch, ResourceResults, SearchParams, SearchResponse 
 import { enqueued, filterIn, filterValue, FINISHED_TASKS, guarded, tasksDone, type EnqueuedTaskAnswer, type TaskSender } from './meili/client.ts';
 import { createJsonPoster, type JsonPoster } from './meili/transport.ts';
 import { applyIndexConfig } from './meili/index-config.ts';
-import { candidateSearches, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
+import { candidateSearches, noStoredHits, type CandidateOptions, type CandidateProbe, type SearchHits } from './candidates.ts';
 import { rendered, type ArticleDoc, type QuoteDoc, type SpeakerDoc } from './documents.ts';
 import { onPageBoundary, quoteFilter, quoteSearch, type PageRequest, type QuoteCriteria } from './criteria.ts';
 import { SERVED_QUOTE_FIELD, servedQuotes, type ServedQuotes } from './served-quotes.ts';
@@ -101,12 +101,15 @@ export class Store {
   }
 
   async checkWrites(): Promise<void> {
-    const indexUids = [this.quotes.uid, this.speakers.uid, this.articles.uid];
-    const { results } = await guarded(() => this.client.tasks.getTasks({ indexUids, statuses: ['succeeded'], limit: 1 }));
+    const { results } = await guarded(() => this.client.tasks.getTasks({ indexUids: this.indexUids, statuses: ['succeeded'], limit: 1 }));
     const latest = results[0]?.uid ?? -1;
     if (latest === this.lastWriteTask) return;
     this.lastWriteTask = latest;
     this.writes++;
+  }
+
+  private get indexUids(): string[] {
+    return [this.quotes.uid, this.speakers.uid, this.articles.uid];
   }
 
   setup(): Promise<void> {
@@ -128,8 +131,7 @@ export class Store {
 
   /** The newest task on this store's indexes, whoever sent it and whatever became of it. */
   async latestTask(): Promise<{ uid: number; finished: boolean } | undefined> {
-    const indexUids = [this.quotes.uid, this.speakers.uid, this.articles.uid];
-    const [task] = (await guarded(() => this.client.tasks.getTasks({ indexUids, limit: 1 }))).results;
+    const [task] = (await guarded(() => this.client.tasks.getTasks({ indexUids: this.indexUids, limit: 1 }))).results;
     return task && { uid: task.uid, finished: FINISHED_TASKS.has(task.status) };
   }
 
@@ -138,7 +140,7 @@ export class Store {
    * (`candidateSearches`), in multi-searches (`multiSearch`).
    */
   async candidateHits(probes: CandidateProbe[], options: CandidateOptions = {}): Promise<SearchHits[][]> {
-    if (options.run && !options.run.othersStored) return probes.map((probe) => candidateSearches(probe, options).map(() => ({ ids: [], total: 0 })));
+    if (options.run && !options.run.othersStored) return probes.map((probe) => noStoredHits(probe, options));
     const searches = probes.map((probe) => candidateSearches(probe, options).map((search) => JSON.stringify(search)));
     // Articles of one day share most of their anchors' searches: each distinct one is sent once.
     const distinct = [...new Set(searches.flat())];
