@@ -305,7 +305,13 @@ export interface SearchHits {
 const SPEAKER_HITS = 40;
 const HINTED_HITS = 20;
 
-const settings = (options: CandidateOptions) => ({ windowDays: 30, perAnchor: 20, anchorsAsked: 24, limit: 40, ...options });
+/**
+ * Ten articles per anchor: Meilisearch spends about 25 µs on every hit it returns, whatever fields it is asked for, and
+ * an anchor shared by more articles than that around one date tells little about each (`pickCandidates` weighs it by
+ * its share): at 100k stored, 20 per anchor read 296 hits a new article and gave 29 candidates; 10 read 166 and gave 17,
+ * bulk ingestion ran 40 % faster, and the dev set and the seeds link exactly as before.
+ */
+const settings = (options: CandidateOptions) => ({ windowDays: 30, perAnchor: 10, anchorsAsked: 24, limit: 40, ...options });
 
 /**
  * The searches that find a probe's candidates, as filter-only queries of the articles index: each of its most telling
