@@ -6,6 +6,8 @@ import autocannon from 'autocannon';
 
 process.once('message', async ({ url, requests, unique, duration, connections, title }) => {
   let n = 0;
+  // Unique across runs too: a warm-up and the measured run after it must not send the same paths within the cache's life.
+  const run = Math.random().toString(36).slice(2, 10);
   const result = await autocannon({
     url,
     title,
@@ -19,7 +21,7 @@ process.once('message', async ({ url, requests, unique, duration, connections, t
           n++;
           req.method = r.method;
           // a parameter the API ignores but its response cache keys on: no two requests are the same
-          req.path = unique ? `${r.path}${r.path.includes('?') ? '&' : '?'}u=${n}` : r.path;
+          req.path = unique ? `${r.path}${r.path.includes('?') ? '&' : '?'}u=${run}-${n}` : r.path;
           if (r.body !== undefined) req.body = r.body;
           req.headers = { ...(r.headers ?? {}) };
           return req;
