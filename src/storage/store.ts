@@ -62,8 +62,8 @@ export class Store {
   readonly articles;
   /** Counts writes (this process's, and those seen by watchWrites), so that what was read before one can be told stale. */
   private writes = 0;
-  /** The newest succeeded write task on this store's indexes, whoever sent it. */
-  private lastWriteTask: number | undefined;
+  /** The succeeded tasks on the store's indexes when last looked at: how many, and the newest. */
+  private writesSeen: string | undefined;
   /** Reads (searches, documents by filter) skip the client library: they are the hot path of every API request. */
   private readonly post: JsonPoster;
 
@@ -101,10 +101,12 @@ export class Store {
   }
 
   async checkWrites(): Promise<void> {
-    const { results } = await guarded(() => this.client.tasks.getTasks({ indexUids: this.indexUids, statuses: ['succeeded'], limit: 1 }));
-    const latest = results[0]?.uid ?? -1;
-    if (latest === this.lastWriteTask) return;
-    this.lastWriteTask = latest;
+    // Counted, not only the newest: tasks of different indexes may finish out of order, and an older one finishing
+    // after a newer one leaves the newest succeeded task as it was.
+    const { results, total } = await guarded(() => this.client.tasks.getTasks({ indexUids: this.indexUids, statuses: ['succeeded'], limit: 1 }));
+    const seen = `${total} ${results[0]?.uid ?? -1}`;
+    if (seen === this.writesSeen) return;
+    this.writesSeen = seen;
     this.writes++;
   }
 
