@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { notArticleText, type AnalysedArticle, type TextSignals } from '../ingestion/pipeline.ts';
 import { speakerId } from '../ingestion/speakers.ts';
 import { anchorWeight, slugWords, textSignals } from '../linking/signals.ts';
 import type { CandidateProbe } from '../storage/candidates.ts';
@@ -13,6 +13,11 @@ export interface PreparedArticle {
   articleDoc: ArticleDoc;
   probe: CandidateProbe;
   withVocabulary: boolean;
+}
+
+/** What linking reads in an article's text, its own words told from the rest: here, or ahead in a worker thread. */
+export function articleSignals(text: string): TextSignals {
+  return textSignals(text, notArticleText(text));
 }
 
 /** An analysed article made into the documents it is stored as, and the probe that finds its candidates: no store needed. */
@@ -48,7 +53,7 @@ export function prepareArticle({ article, quotes: extracted, signals }: Analysed
       translations: [],
     };
   });
-  const { skipped, length, numbers, vocabulary, anchors, sites } = signals ?? textSignals(article.text, notArticleText(article.text));
+  const { skipped, length, numbers, vocabulary, anchors, sites } = signals ?? articleSignals(article.text);
   const articleDoc: ArticleDoc = withoutUndefined({
     id: article.id,
     lang: article.lang,

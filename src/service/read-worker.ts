@@ -1,6 +1,6 @@
-import { analyseArticle, notArticleText, type AnalysedArticle } from '../ingestion/pipeline.ts';
+import { analyseArticle, type AnalysedArticle } from '../ingestion/pipeline.ts';
 import type { ArticleInput } from '../ingestion/types.ts';
-import { textSignals } from '../linking/signals.ts';
+import { articleSignals } from './prepare-article.ts';
 
 /**
  * One chunk of a batch, read in a worker thread: its quotes, and what linking reads in the text besides, which would
@@ -10,8 +10,7 @@ export default function readChunk(inputs: ArticleInput[]): Array<AnalysedArticle
   return inputs.map((input) => {
     try {
       const analysed = analyseArticle(input);
-      const { text } = analysed.article;
-      return { ...analysed, signals: textSignals(text, notArticleText(text)) };
+      return { ...analysed, signals: articleSignals(analysed.article.text) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
